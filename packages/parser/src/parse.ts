@@ -1,0 +1,444 @@
+/**
+ * `parse(text)`: the whole file → AST + diagnostics. Never throws.
+ *
+ * Recovery works per statement, as libxlu's `error NEWLINE` rule does: the
+ * token stream is cut at newlines and `;` outside brackets, and each piece is
+ * parsed on its own, so one file reports all its errors. Inside an unclosed
+ * list a line that starts with `key =` also starts a new statement, so one
+ * missing `]` does not swallow the rest of the file.
+ */
+import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import type {
+  Assignment,
+  BrokenStatement,
+  Comment,
+  ConfigFile,
+  InvalidValue,
+  ListValue,
+  Range,
+  Statement,
+  StringValue,
+  Value,
+} from "./ast";
+import type { ParseDiagnostic, ParseDiagnosticCode, Severity } from "./diagnostics";
+import { statementParser, type RawStatement, type RawValue } from "./grammar";
+import { lex, type ByteEncoding } from "./lex";
+import { describeInvalidKey, describeInvalidText, describeUnquotedWord, looksLikePython, printable } from "./messages";
+import { LineIndex } from "./positions";
+import { decodeXlString, type EscapeProblem } from "./strings";
+import { Equals, Ident, Invalid, LBracket, Newline, PlusEquals, RBracket, Semicolon, StringLiteral } from "./tokens";
+
+export interface ParseOptions {
+  /**
+   * How the text was decoded from bytes. `latin1` means the file was not valid
+   * UTF-8 and each character stands for one byte (what xl sees).
+   */
+  readonly encoding?: ByteEncoding;
+}
+
+export interface ParseResult {
+  readonly file: ConfigFile;
+  readonly diagnostics: ParseDiagnostic[];
+  readonly lines: LineIndex;
+  readonly text: string;
+}
+
+interface Chunk {
+  readonly tokens: IToken[];
+  readonly terminator: IToken | undefined;
+}
+
+const tokenEnd = (t: IToken): number => t.startOffset + t.image.length;
+
+class FileParser {
+  readonly lines: LineIndex;
+  readonly diagnostics: ParseDiagnostic[] = [];
+  private sawError = false;
+  private pythonLike = false;
+
+  constructor(
+    readonly text: string,
+    readonly encoding: ByteEncoding,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  report(code: ParseDiagnosticCode, severity: Severity, message: string, start: number, end: number): void {
+    if (severity === "error") this.sawError = true;
+    this.diagnostics.push({ code, severity, message, range: this.lines.range(start, end) });
+  }
+
+  tokenRange(t: IToken): Range {
+    return this.lines.range(t.startOffset, tokenEnd(t));
+  }
+
+  run(): ConfigFile {
+    const { text } = this;
+    const lexed = lex(text, this.encoding);
+    if (this.encoding === "latin1") {
+      this.report("not-utf8", "warning", "the file is not valid UTF-8: xl reads it byte by byte, but editors and tools may show it wrongly", 0, 0);
+    }
+    this.checkCarriageReturns(lexed.carriageReturns);
+    const comments = this.checkComments(lexed.comments);
+    if (lexed.droppedAtEof) {
+      const t = lexed.droppedAtEof;
+      this.report(
+        "stray-char-at-eof",
+        "warning",
+        `xl silently ignores the stray \`${printable(t.image)}\` at the very end of the file (its lexer reaches the end first); remove it`,
+        t.startOffset,
+        tokenEnd(t),
+      );
+    }
+    this.checkInvalidTokens(lexed.tokens);
+
+    const statements: Statement[] = [];
+    for (const chunk of splitStatements(lexed.tokens)) {
+      if (chunk.tokens.length === 0) continue;
+      statements.push(this.parseStatement(chunk));
+    }
+
+    if (this.sawError && this.pythonLike) {
+      this.report(
+        "python-hint",
+        "info",
+        "this file looks like an xm config written in Python: xl reads plain `key = value` lines and runs no code (see xl.cfg(5))",
+        0,
+        0,
+      );
+    }
+    return {
+      kind: "file",
+      statements,
+      comments,
+      endsWithNewline: text.endsWith("\n"),
+      range: this.lines.range(0, text.length),
+    };
+  }
+
+  private checkCarriageReturns(crs: IToken[]): void {
+    let crlfCount = 0;
+    let first: IToken | undefined;
+    for (const cr of crs) {
+      if (tokenEnd(cr) === this.text.length) continue; // flex never reports a lone last byte
+      if (this.text[tokenEnd(cr)] === "\n") {
+        crlfCount++;
+        first ??= cr;
+      } else {
+        this.report("invalid-token", "error", "stray carriage return (\\r): xl's lexer rejects it; remove it", cr.startOffset, tokenEnd(cr));
+      }
+    }
+    if (first) {
+      const lines = crlfCount === 1 ? "1 line" : `${crlfCount} lines`;
+      this.report(
+        "crlf",
+        "error",
+        `the file has Windows (CRLF) line endings on ${lines}: xl treats \\r as an invalid character and rejects every such line; convert the file to LF line endings`,
+        first.startOffset,
+        tokenEnd(first),
+      );
+    }
+  }
+
+  private checkComments(tokens: IToken[]): Comment[] {
+    const comments: Comment[] = [];
+    for (const t of tokens) {
+      comments.push({ text: t.image, range: this.tokenRange(t) });
+    }
+    const last = tokens[tokens.length - 1];
+    // libxlu's comment token includes the newline; at end of file without one
+    // the `#` becomes a lexical error (a lone `#` escapes, as a one-byte run).
+    if (last && tokenEnd(last) === this.text.length && last.image.length > 1) {
+      this.report(
+        "comment-at-eof",
+        "error",
+        "a comment on the last line needs a newline after it: without one xl reports a lexical error; end the file with a newline",
+        last.startOffset,
+        tokenEnd(last),
+      );
+    }
+    return comments;
+  }
+
+  private checkInvalidTokens(tokens: IToken[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as IToken;
+      if (t.tokenType !== Invalid) continue;
+      if (looksLikePython(t.image)) this.pythonLike = true;
+      const next = tokens[i + 1];
+      const isKey = next !== undefined && (next.tokenType === Equals || next.tokenType === PlusEquals) && startsStatement(tokens, i);
+      const unterminated = t.image.startsWith('"') || t.image.startsWith("'");
+      if (t.image.includes("\0")) {
+        this.report("nul-byte", "error", "NUL byte: xl cannot read text containing a zero byte; remove it", t.startOffset, tokenEnd(t));
+        continue;
+      }
+      const code: ParseDiagnosticCode = unterminated ? "unterminated-string" : isKey ? "invalid-key" : "invalid-token";
+      const message = isKey ? describeInvalidKey(t.image) : describeInvalidText(t.image, "value", t.startOffset === 0);
+      this.report(code, "error", message, t.startOffset, tokenEnd(t));
+    }
+  }
+
+  private parseStatement(chunk: Chunk): Statement {
+    const parser = statementParser();
+    parser.input = chunk.tokens;
+    let raw: RawStatement | undefined;
+    try {
+      raw = parser.statement();
+    } catch {
+      raw = undefined; // chevrotain rethrows only non-recognition errors; treated as unparsable
+    }
+    const errors = parser.errors;
+    const first = chunk.tokens[0] as IToken;
+    const last = chunk.tokens[chunk.tokens.length - 1] as IToken;
+    const range = this.lines.range(first.startOffset, tokenEnd(last));
+    const firstError = errors[0];
+    if (firstError) this.reportSyntaxError(firstError, chunk);
+
+    if (!raw || !raw.key || raw.key.isInsertedInRecovery || !raw.operator || raw.operator.isInsertedInRecovery) {
+      const broken: BrokenStatement = {
+        kind: "broken",
+        text: this.text.slice(first.startOffset, tokenEnd(last)),
+        range,
+      };
+      return broken;
+    }
+    const keyToken = raw.key;
+    const assignment: Assignment = {
+      kind: "assignment",
+      key: { name: keyToken.image, valid: keyToken.tokenType === Ident, range: this.tokenRange(keyToken) },
+      operator: raw.operator.tokenType === PlusEquals ? "+=" : "=",
+      operatorRange: this.tokenRange(raw.operator),
+      value: raw.value ? this.buildValue(raw.value) : undefined,
+      terminator: !chunk.terminator ? "eof" : chunk.terminator.tokenType === Semicolon ? "semicolon" : "newline",
+      hasError: errors.length > 0,
+      range,
+    };
+    return assignment;
+  }
+
+  private buildValue(raw: RawValue): Value | undefined {
+    switch (raw.type) {
+      case "string":
+        return this.buildString(raw.token);
+      case "number":
+        if (raw.token.isInsertedInRecovery) return undefined;
+        return { kind: "number", raw: raw.token.image, range: this.tokenRange(raw.token) };
+      case "word": {
+        if (raw.token.isInsertedInRecovery) return undefined;
+        this.report("unquoted-word", "error", describeUnquotedWord(raw.token.image), raw.token.startOffset, tokenEnd(raw.token));
+        const invalid: InvalidValue = { kind: "invalid", raw: raw.token.image, range: this.tokenRange(raw.token) };
+        return invalid;
+      }
+      case "invalid":
+        if (raw.token.isInsertedInRecovery) return undefined;
+        return { kind: "invalid", raw: raw.token.image, range: this.tokenRange(raw.token) };
+      case "list": {
+        const items: Value[] = [];
+        for (const item of raw.items) {
+          if (!item) continue;
+          const built = this.buildValue(item);
+          if (built) items.push(built);
+        }
+        const close = raw.close && !raw.close.isInsertedInRecovery ? raw.close : undefined;
+        const lastItem = items[items.length - 1];
+        const end = close ? tokenEnd(close) : lastItem ? lastItem.range.end.offset : tokenEnd(raw.open);
+        const list: ListValue = {
+          kind: "list",
+          items,
+          trailingComma: raw.trailingComma,
+          range: this.lines.range(raw.open.startOffset, end),
+        };
+        return list;
+      }
+    }
+  }
+
+  private buildString(token: IToken): StringValue | undefined {
+    if (token.isInsertedInRecovery) return undefined;
+    const raw = token.image;
+    const decoded = decodeXlString(raw);
+    for (const problem of decoded.problems) this.reportEscape(problem, token);
+    if (raw.includes("\0")) {
+      this.report("nul-byte", "error", "NUL byte inside a string: xl cuts the string there or fails; remove it", token.startOffset, tokenEnd(token));
+    }
+    return {
+      kind: "string",
+      raw,
+      quote: raw[0] === "'" ? "'" : '"',
+      value: decoded.value,
+      range: this.tokenRange(token),
+    };
+  }
+
+  private reportEscape(problem: EscapeProblem, token: IToken): void {
+    const start = token.startOffset + problem.start;
+    const end = token.startOffset + problem.end;
+    const escape = this.text.slice(start, end);
+    switch (problem.kind) {
+      case "hex-escape":
+        this.report("bad-escape", "error", `\`${escape}\`: xl rejects every \\x escape (its decoder is broken); write the character itself`, start, end);
+        return;
+      case "octal-escape-invalid":
+        this.report("bad-escape", "error", `\`${escape}\`: xl rejects this octal escape; write the character itself`, start, end);
+        return;
+      case "octal-escape-dropped":
+        this.report(
+          "octal-escape",
+          "warning",
+          `\`${escape}\`: xl accepts this octal escape but drops the character, so the value silently loses it; write the character itself`,
+          start,
+          end,
+        );
+        return;
+      case "unknown-escape":
+        this.report(
+          "bad-escape",
+          "error",
+          `\`${escape}\` is not an escape xl knows (\\\\ \\" \\' \\a \\b \\f \\n \\r \\t \\v): xl rejects the file; write \\\\ for a backslash`,
+          start,
+          end,
+        );
+        return;
+    }
+  }
+
+  private reportSyntaxError(error: IRecognitionException, chunk: Chunk): void {
+    const token = error.token;
+    const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
+    if (!atEnd && token.tokenType === Invalid) return; // already reported as a lexical error
+    const tokens = chunk.tokens;
+    const index = atEnd ? tokens.length : tokens.indexOf(token);
+    const previous = index > 0 ? tokens[index - 1] : undefined;
+    const where = atEnd ? endOfStatementText(chunk) : `\`${printable(token.image)}\``;
+    const message = this.syntaxMessage(error, tokens, index, previous, where, atEnd);
+    const start = atEnd ? (chunk.terminator ? chunk.terminator.startOffset : this.text.length) : token.startOffset;
+    const end = atEnd ? (chunk.terminator ? tokenEnd(chunk.terminator) : this.text.length) : tokenEnd(token);
+    if (previous?.tokenType === Invalid && index === tokens.length) return; // tail of a reported bad run
+    this.report("syntax", "error", message, start, Math.max(start, end));
+  }
+
+  private syntaxMessage(
+    error: IRecognitionException,
+    tokens: IToken[],
+    index: number,
+    previous: IToken | undefined,
+    where: string,
+    atEnd: boolean,
+  ): string {
+    const first = tokens[0] as IToken;
+    if (error.name === "NotAllInputParsedException") {
+      if (previous?.tokenType === StringLiteral && tokens[index]?.tokenType === StringLiteral) {
+        return `two strings run together at ${where}: xl has no triple-quoted or implicitly joined strings; write one string`;
+      }
+      return `unexpected ${where} after the value: write one setting per line, or separate settings with \`;\``;
+    }
+    if (index === 0) {
+      if (first.tokenType === Ident || first.tokenType === Invalid) return `expected \`=\` or \`+=\` after \`${first.image}\``;
+      return `a statement must start with a key, found ${where}`;
+    }
+    if (index === 1 && (first.tokenType === Ident || first.tokenType === Invalid)) {
+      return `expected \`=\` or \`+=\` after the key \`${first.image}\`, found ${where}`;
+    }
+    const openList = openBracketBefore(tokens, index);
+    if (index === 2 && atEnd) {
+      return `missing value after \`${previous?.image ?? "="}\`: the value must start on the same line as the key`;
+    }
+    if (openList) {
+      if (atEnd) {
+        const line = this.lines.position(openList.startOffset).line + 1;
+        return `the list opened with \`[\` on line ${line} is not closed: add \`]\``;
+      }
+      if (previous?.tokenType === StringLiteral && tokens[index]?.tokenType === StringLiteral) {
+        return `two strings run together at ${where}: separate list items with \`,\` (xl has no triple-quoted strings)`;
+      }
+      if (previous?.tokenType === LBracket || tokens[index]?.tokenType === RBracket || previous?.tokenType !== undefined) {
+        if (error.name === "MismatchedTokenException") return `expected \`,\` or \`]\` in the list, found ${where}`;
+      }
+      return `expected a value (a quoted string, a number or a [list]) in the list, found ${where}`;
+    }
+    return `expected a value (a quoted string, a number or a [list]), found ${where}`;
+  }
+}
+
+function endOfStatementText(chunk: Chunk): string {
+  if (!chunk.terminator) return "end of file";
+  return chunk.terminator.tokenType === Semicolon ? "`;`" : "end of line";
+}
+
+/** The innermost `[` still open before `index`, if any. */
+function openBracketBefore(tokens: IToken[], index: number): IToken | undefined {
+  const stack: IToken[] = [];
+  for (let i = 0; i < index && i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
+    if (t.tokenType === LBracket) stack.push(t);
+    else if (t.tokenType === RBracket) stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
+function isKeyLike(t: IToken | undefined): boolean {
+  return t !== undefined && (t.tokenType === Ident || t.tokenType === Invalid);
+}
+
+function isOperator(t: IToken | undefined): boolean {
+  return t !== undefined && (t.tokenType === Equals || t.tokenType === PlusEquals);
+}
+
+/** Whether token i is the first token after a statement boundary. */
+function startsStatement(tokens: IToken[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || prev.tokenType === Newline || prev.tokenType === Semicolon;
+}
+
+/** Cuts the token stream into statements (see the file comment). */
+export function splitStatements(tokens: IToken[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: IToken[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
+    const type = t.tokenType;
+    if (type === LBracket) depth++;
+    else if (type === RBracket) depth = Math.max(0, depth - 1);
+    else if (type === Semicolon && depth === 0) {
+      chunks.push({ tokens: current, terminator: t });
+      current = [];
+      continue;
+    } else if (type === Newline) {
+      const restartsInsideList = depth > 0 && isKeyLike(tokens[i + 1]) && isOperator(tokens[i + 2]);
+      if (depth === 0 || restartsInsideList) {
+        chunks.push({ tokens: current, terminator: t });
+        current = [];
+        depth = 0;
+        continue;
+      }
+    }
+    current.push(t);
+  }
+  chunks.push({ tokens: current, terminator: undefined });
+  return chunks;
+}
+
+function emptyResult(text: string, message: string): ParseResult {
+  const lines = new LineIndex(text);
+  const range = lines.range(0, 0);
+  return {
+    file: { kind: "file", statements: [], comments: [], endsWithNewline: text.endsWith("\n"), range: lines.range(0, text.length) },
+    diagnostics: [{ code: "internal-error", severity: "error", message, range }],
+    lines,
+    text,
+  };
+}
+
+/** Parses an xl config file. Never throws: every problem is a diagnostic. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    const parser = new FileParser(text, options.encoding ?? "utf8");
+    const file = parser.run();
+    parser.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return { file, diagnostics: parser.diagnostics, lines: parser.lines, text };
+  } catch (error) {
+    // A bug in xlint, not in the file: say so rather than crash the caller.
+    return emptyResult(text, `internal error in the xlint parser: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
