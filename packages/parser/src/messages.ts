@@ -81,6 +81,7 @@ export function printable(ch: string): string {
   return ch;
 }
 
+/** Signs of Python in a run xl rejects: calls, operators, Python literals (not a mere `-` or `.`). */
 export function looksLikePython(text: string): boolean {
-  return PYTHON_CHARS.test(text);
+  return /[()%*:+]/.test(text) || /^(True|False|None)$/.test(text);
 }

@@ -26,7 +26,7 @@ import { lex, type ByteEncoding } from "./lex";
 import { describeInvalidKey, describeInvalidText, describeUnquotedWord, looksLikePython, printable } from "./messages";
 import { LineIndex } from "./positions";
 import { decodeXlString, type EscapeProblem } from "./strings";
-import { Equals, Ident, Invalid, LBracket, Newline, PlusEquals, RBracket, Semicolon, StringLiteral } from "./tokens";
+import { Comma, Equals, Ident, Invalid, LBracket, Newline, PlusEquals, RBracket, Semicolon, StringLiteral } from "./tokens";
 
 export interface ParseOptions {
   /**
@@ -48,13 +48,17 @@ interface Chunk {
   readonly terminator: IToken | undefined;
 }
 
+/** Words that start Python statements, common in old xm configs (`import os`, `if …:`). */
+const PYTHON_STATEMENT_WORDS = new Set(["import", "from", "def", "if", "elif", "else", "for", "while", "class", "return", "try", "except", "print"]);
+
 const tokenEnd = (t: IToken): number => t.startOffset + t.image.length;
 
 class FileParser {
   readonly lines: LineIndex;
   readonly diagnostics: ParseDiagnostic[] = [];
   private sawError = false;
-  private pythonLike = false;
+  /** Where the first sign of Python was seen, if any (for the hint). */
+  private pythonAt: IToken | undefined;
 
   constructor(
     readonly text: string,
@@ -98,13 +102,14 @@ class FileParser {
       statements.push(this.parseStatement(chunk));
     }
 
-    if (this.sawError && this.pythonLike) {
+    const pythonAt = this.pythonAt;
+    if (this.sawError && pythonAt) {
       this.report(
         "python-hint",
         "info",
         "this file looks like an xm config written in Python: xl reads plain `key = value` lines and runs no code (see xl.cfg(5))",
-        0,
-        0,
+        pythonAt.startOffset,
+        tokenEnd(pythonAt),
       );
     }
     return {
@@ -164,12 +169,16 @@ class FileParser {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as IToken;
       if (t.tokenType !== Invalid) continue;
-      if (looksLikePython(t.image)) this.pythonLike = true;
+      if (looksLikePython(t.image)) this.pythonAt ??= t;
       const next = tokens[i + 1];
       const isKey = next !== undefined && (next.tokenType === Equals || next.tokenType === PlusEquals) && startsStatement(tokens, i);
       const unterminated = t.image.startsWith('"') || t.image.startsWith("'");
       if (t.image.includes("\0")) {
         this.report("nul-byte", "error", "NUL byte: xl cannot read text containing a zero byte; remove it", t.startOffset, tokenEnd(t));
+        continue;
+      }
+      if (t.startOffset === 0 && t.image.startsWith("\uFEFF")) {
+        this.report("invalid-token", "error", describeInvalidText(t.image, "value", true), 0, 1);
         continue;
       }
       const code: ParseDiagnosticCode = unterminated ? "unterminated-string" : isKey ? "invalid-key" : "invalid-token";
@@ -180,10 +189,9 @@ class FileParser {
 
   private parseStatement(chunk: Chunk): Statement {
     const parser = statementParser();
-    parser.input = chunk.tokens;
     let raw: RawStatement | undefined;
     try {
-      raw = parser.statement();
+      raw = parser.parseStatement(chunk.tokens);
     } catch {
       raw = undefined; // chevrotain rethrows only non-recognition errors; treated as unparsable
     }
@@ -307,12 +315,15 @@ class FileParser {
     const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
     if (!atEnd && token.tokenType === Invalid) return; // already reported as a lexical error
     const tokens = chunk.tokens;
+    if (PYTHON_STATEMENT_WORDS.has(tokens[0]?.image ?? "")) this.pythonAt ??= tokens[0];
     const index = atEnd ? tokens.length : tokens.indexOf(token);
     const previous = index > 0 ? tokens[index - 1] : undefined;
     const where = atEnd ? endOfStatementText(chunk) : `\`${printable(token.image)}\``;
     const message = this.syntaxMessage(error, tokens, index, previous, where, atEnd);
-    const start = atEnd ? (chunk.terminator ? chunk.terminator.startOffset : this.text.length) : token.startOffset;
-    const end = atEnd ? (chunk.terminator ? tokenEnd(chunk.terminator) : this.text.length) : tokenEnd(token);
+    const unclosed = atEnd ? openBracketBefore(tokens, tokens.length) : undefined;
+    let start = atEnd ? (chunk.terminator ? chunk.terminator.startOffset : this.text.length) : token.startOffset;
+    let end = atEnd ? (chunk.terminator ? tokenEnd(chunk.terminator) : this.text.length) : tokenEnd(token);
+    if (unclosed) [start, end] = [unclosed.startOffset, tokenEnd(unclosed)];
     if (previous?.tokenType === Invalid && index === tokens.length) return; // tail of a reported bad run
     this.report("syntax", "error", message, start, Math.max(start, end));
   }
@@ -344,17 +355,15 @@ class FileParser {
       return `missing value after \`${previous?.image ?? "="}\`: the value must start on the same line as the key`;
     }
     if (openList) {
-      if (atEnd) {
-        const line = this.lines.position(openList.startOffset).line + 1;
-        return `the list opened with \`[\` on line ${line} is not closed: add \`]\``;
-      }
+      if (atEnd) return "this list is not closed: add `]`";
       if (previous?.tokenType === StringLiteral && tokens[index]?.tokenType === StringLiteral) {
         return `two strings run together at ${where}: separate list items with \`,\` (xl has no triple-quoted strings)`;
       }
-      if (previous?.tokenType === LBracket || tokens[index]?.tokenType === RBracket || previous?.tokenType !== undefined) {
-        if (error.name === "MismatchedTokenException") return `expected \`,\` or \`]\` in the list, found ${where}`;
+      const before = lastNonNewline(tokens, index);
+      if (before?.tokenType === LBracket || before?.tokenType === Comma) {
+        return `expected a value or \`]\` after \`${before.image}\`, found ${where}`;
       }
-      return `expected a value (a quoted string, a number or a [list]) in the list, found ${where}`;
+      return `expected \`,\` or \`]\` in the list, found ${where}`;
     }
     return `expected a value (a quoted string, a number or a [list]), found ${where}`;
   }
@@ -363,6 +372,14 @@ class FileParser {
 function endOfStatementText(chunk: Chunk): string {
   if (!chunk.terminator) return "end of file";
   return chunk.terminator.tokenType === Semicolon ? "`;`" : "end of line";
+}
+
+function lastNonNewline(tokens: IToken[], index: number): IToken | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = tokens[i] as IToken;
+    if (t.tokenType !== Newline) return t;
+  }
+  return undefined;
 }
 
 /** The innermost `[` still open before `index`, if any. */

@@ -1,0 +1,6 @@
+import type { LintDiagnostic } from "@xlint/linter";
+
+/** `file:line:col: severity: message [rule]`, 1-based, the format editors and CI logs understand. */
+export function formatGcc(path: string, d: LintDiagnostic): string {
+  return `${path}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
