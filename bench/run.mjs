@@ -4,7 +4,8 @@
 //
 //   npm run bench                         full run, writes bench/RESULTS.md
 //   npm run bench -- --only a,d           just those cases, nothing written
-//   npm run bench -- --profile --only a   same, under --cpu-prof (bench/out/profiles/)
+//   npm run bench -- --profile --only a   same, under --cpu-prof (bench/out/profiles/);
+//                                         then `node bench/profile-summary.mjs` for a summary
 //
 // Other arguments (--size-mb, --file-kb, --iterations, --warmup, --seed) go to the bundle.
 import { spawnSync } from "node:child_process";
