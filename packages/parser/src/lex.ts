@@ -7,7 +7,7 @@
  * - an unterminated string swallows the rest of its line.
  */
 import { createTokenInstance, type IToken } from "chevrotain";
-import { CarriageReturn, Comment, Ident, Invalid, Newline, NumberLiteral, xlLexer } from "./tokens";
+import { Ident, Invalid, Newline, NumberLiteral, xlLexer } from "./tokens";
 
 export interface LexResult {
   /** Tokens for the grammar: no whitespace, comments or carriage returns. */
@@ -101,4 +101,3 @@ function mergeInvalidRuns(raw: IToken[], text: string): IToken[] {
   return out;
 }
 
-export { CarriageReturn, Comment };
