@@ -11,7 +11,7 @@
  * diagnostics, an unquoted word or an invalid run is accepted where a value or
  * key is expected and reported afterwards; every such case is an error to xl.
  */
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
 import {
   allTokens,
   Comma,
@@ -64,6 +64,14 @@ class StatementParser extends EmbeddedActionsParser {
 
   /** Parses `tokens` as one statement; `errors` then holds what went wrong. */
   parseStatement(tokens: IToken[]): RawStatement {
+    // Well-formed statements (nearly all of them) are read by a plain
+    // recursive-descent pass; anything it does not accept goes to chevrotain,
+    // whose recovery and error reports stay exactly as before.
+    const fast = readWellFormed(tokens, 0, tokens.length);
+    if (fast) {
+      this.errors = [];
+      return fast;
+    }
     this.current = { key: undefined, operator: undefined, value: undefined };
     this.openLists.length = 0;
     this.input = tokens;
@@ -78,22 +86,30 @@ class StatementParser extends EmbeddedActionsParser {
     else this.current.value = value;
   }
 
+  // The alternatives of each OR are built once, not on every call (chevrotain
+  // re-evaluates the rule body each time, so inline arrays are re-allocated).
+  private keyAlts: IOrAlt<IToken>[] | undefined;
+  private operatorAlts: IOrAlt<IToken>[] | undefined;
+  private valueAlts: IOrAlt<void>[] | undefined;
+
   private statement = this.RULE("statement", () => {
-    const key = this.OR([{ ALT: () => this.CONSUME(Ident) }, { ALT: () => this.CONSUME(Invalid) }]);
+    const key = this.OR((this.keyAlts ??= [{ ALT: () => this.CONSUME(Ident) }, { ALT: () => this.CONSUME(Invalid) }]));
     this.ACTION(() => (this.current.key = key));
-    const operator = this.OR2([{ ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(PlusEquals) }]);
+    const operator = this.OR2((this.operatorAlts ??= [{ ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(PlusEquals) }]));
     this.ACTION(() => (this.current.operator = operator));
     this.SUBRULE(this.value);
   });
 
   private value = this.RULE("value", () => {
-    this.OR([
-      { ALT: () => this.atom("string", this.CONSUME(StringLiteral)) },
-      { ALT: () => this.atom("number", this.CONSUME(NumberLiteral)) },
-      { ALT: () => this.SUBRULE(this.list) },
-      { ALT: () => this.atom("word", this.CONSUME(Ident)) },
-      { ALT: () => this.atom("invalid", this.CONSUME(Invalid)) },
-    ]);
+    this.OR(
+      (this.valueAlts ??= [
+        { ALT: () => this.atom("string", this.CONSUME(StringLiteral)) },
+        { ALT: () => this.atom("number", this.CONSUME(NumberLiteral)) },
+        { ALT: () => this.SUBRULE(this.list) },
+        { ALT: () => this.atom("word", this.CONSUME(Ident)) },
+        { ALT: () => this.atom("invalid", this.CONSUME(Invalid)) },
+      ]),
+    );
   });
 
   private atom(type: "string" | "number" | "word" | "invalid", token: IToken): void {
@@ -136,6 +152,101 @@ class StatementParser extends EmbeddedActionsParser {
       this.ACTION(() => this.openLists.pop());
     }
   });
+}
+
+const STRING_IDX = StringLiteral.tokenTypeIdx as number;
+const NUMBER_IDX = NumberLiteral.tokenTypeIdx as number;
+const IDENT_IDX = Ident.tokenTypeIdx as number;
+const INVALID_IDX = Invalid.tokenTypeIdx as number;
+const LBRACKET_IDX = LBracket.tokenTypeIdx as number;
+const RBRACKET_IDX = RBracket.tokenTypeIdx as number;
+const COMMA_IDX = Comma.tokenTypeIdx as number;
+const NEWLINE_IDX = Newline.tokenTypeIdx as number;
+const EQUALS_IDX = Equals.tokenTypeIdx as number;
+const PLUS_EQUALS_IDX = PlusEquals.tokenTypeIdx as number;
+
+/** Position in the token array while reading a well-formed statement, and its end. */
+let at = 0;
+let limit = 0;
+
+function peek(tokens: IToken[]): IToken | undefined {
+  return at < limit ? tokens[at] : undefined;
+}
+
+/**
+ * The statement exactly as the chevrotain rules build it when they meet no
+ * error, or undefined as soon as something is off (then the caller falls back).
+ */
+export function readWellFormed(tokens: IToken[], start: number, end: number): RawStatement | undefined {
+  if (end - start < 3) return undefined;
+  const key = tokens[start] as IToken;
+  const operator = tokens[start + 1] as IToken;
+  if (key.tokenTypeIdx !== IDENT_IDX && key.tokenTypeIdx !== INVALID_IDX) return undefined;
+  if (operator.tokenTypeIdx !== EQUALS_IDX && operator.tokenTypeIdx !== PLUS_EQUALS_IDX) return undefined;
+  at = start + 2;
+  limit = end;
+  const value = readValue(tokens);
+  if (!value || at !== end) return undefined;
+  return { key, operator, value };
+}
+
+function readValue(tokens: IToken[]): RawValue | undefined {
+  const token = peek(tokens);
+  if (!token) return undefined;
+  switch (token.tokenTypeIdx) {
+    case STRING_IDX:
+      at++;
+      return { type: "string", token };
+    case NUMBER_IDX:
+      at++;
+      return { type: "number", token };
+    case IDENT_IDX:
+      at++;
+      return { type: "word", token };
+    case INVALID_IDX:
+      at++;
+      return { type: "invalid", token };
+    case LBRACKET_IDX:
+      return readList(tokens, token);
+    default:
+      return undefined;
+  }
+}
+
+function skipNewlines(tokens: IToken[]): void {
+  while (peek(tokens)?.tokenTypeIdx === NEWLINE_IDX) at++;
+}
+
+function readList(tokens: IToken[], open: IToken): RawList | undefined {
+  at++;
+  const node: RawList = { type: "list", open, close: undefined, items: [], trailingComma: false };
+  skipNewlines(tokens);
+  if (peek(tokens)?.tokenTypeIdx !== RBRACKET_IDX) {
+    const first = readValue(tokens);
+    if (!first) return undefined;
+    node.items.push(first);
+    skipNewlines(tokens);
+    let lastHadValue = true;
+    while (lastHadValue && peek(tokens)?.tokenTypeIdx === COMMA_IDX) {
+      at++;
+      skipNewlines(tokens);
+      lastHadValue = false;
+      const next = peek(tokens)?.tokenTypeIdx;
+      if (next !== undefined && next !== RBRACKET_IDX && next !== COMMA_IDX) {
+        const item = readValue(tokens);
+        if (!item) return undefined;
+        node.items.push(item);
+        skipNewlines(tokens);
+        lastHadValue = true;
+      }
+    }
+    node.trailingComma = !lastHadValue;
+  }
+  const close = peek(tokens);
+  if (close?.tokenTypeIdx !== RBRACKET_IDX) return undefined;
+  at++;
+  node.close = close;
+  return node;
 }
 
 let shared: StatementParser | undefined;

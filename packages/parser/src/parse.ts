@@ -21,7 +21,7 @@ import type {
   Value,
 } from "./ast";
 import type { ParseDiagnostic, ParseDiagnosticCode, Severity } from "./diagnostics";
-import { statementParser, type RawStatement, type RawValue } from "./grammar";
+import { readWellFormed, statementParser, type RawStatement, type RawValue } from "./grammar";
 import { lex, type ByteEncoding } from "./lex";
 import { describeInvalidKey, describeInvalidText, describeUnquotedWord, looksLikePython, printable } from "./messages";
 import { LineIndex } from "./positions";
@@ -97,9 +97,18 @@ class FileParser {
     this.checkInvalidTokens(lexed.tokens);
 
     const statements: Statement[] = [];
-    for (const chunk of splitStatements(lexed.tokens)) {
-      if (chunk.tokens.length === 0) continue;
-      statements.push(this.parseStatement(chunk));
+    const tokens = lexed.tokens;
+    for (const span of statementSpans(tokens)) {
+      if (span.end === span.start) continue;
+      // Well-formed statements are read in place; the rest go to chevrotain.
+      const fast = readWellFormed(tokens, span.start, span.end);
+      if (fast) {
+        const first = tokens[span.start] as IToken;
+        const last = tokens[span.end - 1] as IToken;
+        statements.push(this.buildAssignment(fast, this.lines.range(first.startOffset, tokenEnd(last)), span.terminator, false));
+      } else {
+        statements.push(this.parseStatement({ tokens: tokens.slice(span.start, span.end), terminator: span.terminator }));
+      }
     }
 
     const pythonAt = this.pythonAt;
@@ -210,15 +219,20 @@ class FileParser {
       };
       return broken;
     }
-    const keyToken = raw.key;
+    return this.buildAssignment(raw, range, chunk.terminator, errors.length > 0);
+  }
+
+  private buildAssignment(raw: RawStatement, range: Range, terminator: IToken | undefined, hasError: boolean): Assignment {
+    const keyToken = raw.key as IToken;
+    const operator = raw.operator as IToken;
     const assignment: Assignment = {
       kind: "assignment",
       key: { name: keyToken.image, valid: keyToken.tokenType === Ident, range: this.tokenRange(keyToken) },
-      operator: raw.operator.tokenType === PlusEquals ? "+=" : "=",
-      operatorRange: this.tokenRange(raw.operator),
+      operator: operator.tokenType === PlusEquals ? "+=" : "=",
+      operatorRange: this.tokenRange(operator),
       value: raw.value ? this.buildValue(raw.value) : undefined,
-      terminator: !chunk.terminator ? "eof" : chunk.terminator.tokenType === Semicolon ? "semicolon" : "newline",
-      hasError: errors.length > 0,
+      terminator: !terminator ? "eof" : terminator.tokenType === Semicolon ? "semicolon" : "newline",
+      hasError,
       range,
     };
     return assignment;
@@ -407,10 +421,16 @@ function startsStatement(tokens: IToken[], i: number): boolean {
   return prev === undefined || prev.tokenType === Newline || prev.tokenType === Semicolon;
 }
 
-/** Cuts the token stream into statements (see the file comment). */
-export function splitStatements(tokens: IToken[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let current: IToken[] = [];
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly terminator: IToken | undefined;
+}
+
+/** Cuts the token stream into statements (see the file comment), as index spans. */
+export function statementSpans(tokens: IToken[]): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as IToken;
@@ -418,22 +438,24 @@ export function splitStatements(tokens: IToken[]): Chunk[] {
     if (type === LBracket) depth++;
     else if (type === RBracket) depth = Math.max(0, depth - 1);
     else if (type === Semicolon && depth === 0) {
-      chunks.push({ tokens: current, terminator: t });
-      current = [];
-      continue;
+      spans.push({ start, end: i, terminator: t });
+      start = i + 1;
     } else if (type === Newline) {
       const restartsInsideList = depth > 0 && isKeyLike(tokens[i + 1]) && isOperator(tokens[i + 2]);
       if (depth === 0 || restartsInsideList) {
-        chunks.push({ tokens: current, terminator: t });
-        current = [];
+        spans.push({ start, end: i, terminator: t });
+        start = i + 1;
         depth = 0;
-        continue;
       }
     }
-    current.push(t);
   }
-  chunks.push({ tokens: current, terminator: undefined });
-  return chunks;
+  spans.push({ start, end: tokens.length, terminator: undefined });
+  return spans;
+}
+
+/** The same cut, as token arrays. */
+export function splitStatements(tokens: IToken[]): Chunk[] {
+  return statementSpans(tokens).map((s) => ({ tokens: tokens.slice(s.start, s.end), terminator: s.terminator }));
 }
 
 function emptyResult(text: string, message: string): ParseResult {
