@@ -3,7 +3,8 @@ export type { ParseDiagnostic, ParseDiagnosticCode, Severity } from "./diagnosti
 export { parse, type ParseOptions, type ParseResult } from "./parse";
 export { evaluate, toEvalValue, type EvalList, type EvalString, type EvalValue, type Evaluation, type Setting } from "./evaluate";
 export { settingsToJson } from "./oracle-json";
-export { decodeXlString, type DecodedString, type EscapeProblem } from "./strings";
+export { decodeXlString, decodeXlStringWithOffsets, type DecodedString, type DecodedStringWithOffsets, type EscapeProblem } from "./strings";
 export { LineIndex } from "./positions";
 export type { ByteEncoding } from "./lex";
 export { decodeFileBytes } from "./decode";
+export * from "./specs";

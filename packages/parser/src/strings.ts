@@ -58,8 +58,31 @@ function strtoulDecimalLength(buf: string): number {
 
 /** Decodes a STRING token's text (with its quotes) into the value xl stores. */
 export function decodeXlString(raw: string): DecodedString {
+  return decode(raw, undefined);
+}
+
+export interface DecodedStringWithOffsets extends DecodedString {
+  /**
+   * For each character of `value`, its index in `raw`; one more entry at the
+   * end holds the index of the closing quote. Escapes map to their backslash.
+   */
+  readonly rawIndex: readonly number[];
+}
+
+/** Like decodeXlString, and also says where in `raw` each decoded character came from. */
+export function decodeXlStringWithOffsets(raw: string): DecodedStringWithOffsets {
+  const rawIndex: number[] = [];
+  const decoded = decode(raw, rawIndex);
+  rawIndex.push(Math.max(1, raw.length - 1));
+  return { ...decoded, rawIndex };
+}
+
+function decode(raw: string, rawIndex: number[] | undefined): DecodedString {
   const end = raw.length - 1;
-  if (raw.indexOf("\\") === -1) return { value: raw.slice(1, end), problems: [] };
+  if (raw.indexOf("\\") === -1) {
+    if (rawIndex) for (let i = 1; i < end; i++) rawIndex.push(i);
+    return { value: raw.slice(1, end), problems: [] };
+  }
   let value = "";
   const problems: EscapeProblem[] = [];
   let p = 1;
@@ -67,6 +90,7 @@ export function decodeXlString(raw: string): DecodedString {
     const c = raw[p] as string;
     if (c !== "\\") {
       value += c;
+      rawIndex?.push(p);
       p++;
       continue;
     }
@@ -76,6 +100,7 @@ export function decodeXlString(raw: string): DecodedString {
     const simple = SIMPLE_ESCAPES[nc];
     if (simple !== undefined) {
       value += simple;
+      rawIndex?.push(escapeStart);
     } else if (nc === "x") {
       // libxlu skips the character after `x`, then demands more than two hex
       // digits out of a two-character buffer: every `\x` escape fails.
