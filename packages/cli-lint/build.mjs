@@ -13,6 +13,9 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
+  // jsonc-parser's "main" is a UMD build that loads its parts with a runtime
+  // require() esbuild cannot follow; its "module" build bundles cleanly.
+  mainFields: ["module", "main"],
   minify: true,
   sourcemap: false,
   legalComments: "none",

@@ -1,43 +1,31 @@
 /**
- * @xlint/linter: the rule engine over the parser's AST. Pure: it takes text
- * and returns findings; reading files and printing are the callers' job.
- *
- * For now it runs the one rule every file needs, `syntax`: everything
- * libxlu rejects, plus the quirks it accepts silently, straight from the
- * parser and evaluator.
+ * @xlint/linter: the knowledge base of xl's options and the rule engine.
+ * Pure: it takes text (and host facts) and returns findings; reading files,
+ * finding config files and printing are the callers' job.
  */
-import { evaluate, parse, type ByteEncoding, type Evaluation, type ParseResult, type Range, type Severity } from "@xlint/parser";
+import type { ByteEncoding } from "@xlint/parser";
+import { lintFiles, type FileResult } from "./engine/run";
+import type { HostProfile } from "./engine/host";
+import type { Diagnostic, SeveritySetting } from "./engine/types";
+import { allRules } from "./rules";
 
-export interface LintDiagnostic {
-  /** The rule id, e.g. `syntax`. */
-  readonly rule: string;
-  /** The finer kind within the rule, e.g. `crlf` or `bad-escape`. */
-  readonly code: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly range: Range;
-}
+export * from "./engine";
+export { allRules, ruleById } from "./rules";
 
-export interface LintResult {
-  readonly parse: ParseResult;
-  readonly evaluation: Evaluation;
-  readonly diagnostics: LintDiagnostic[];
-}
-
-export interface LintOptions {
+export interface LintTextOptions {
+  readonly path?: string;
   readonly encoding?: ByteEncoding;
+  readonly severities?: ReadonlyMap<string, SeveritySetting>;
+  readonly host?: HostProfile;
 }
 
-export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const parsed = parse(text, { encoding: options.encoding ?? "utf8" });
-  const evaluation = evaluate(parsed.file);
-  const diagnostics: LintDiagnostic[] = [...parsed.diagnostics, ...evaluation.diagnostics]
-    .map((d) => ({ rule: "syntax", code: d.code, severity: d.severity, message: d.message, range: d.range }))
-    .sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { parse: parsed, evaluation, diagnostics };
+/** Lints one file on its own with every rule (project rules see just this file). */
+export function lintText(text: string, options: LintTextOptions = {}): FileResult {
+  const input = { path: options.path ?? "<text>", text, encoding: options.encoding, severities: options.severities };
+  return lintFiles([input], { rules: allRules, host: options.host })[0] as FileResult;
 }
 
-/** Whether xl would refuse a file with these findings. */
-export function hasErrors(diagnostics: readonly LintDiagnostic[]): boolean {
+/** Whether xl would refuse a file with these findings (every `error` is a refusal or a sure failure). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

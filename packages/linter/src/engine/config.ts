@@ -1,0 +1,168 @@
+/**
+ * The xlint configuration file: `xlint.json` or `.xlint.json` (JSON with
+ * comments and trailing commas), found upward from each linted file. This
+ * module only reads and checks its text; finding the files is the caller's
+ * job (the linter does no I/O). The JSON Schema is in ../../schema.
+ *
+ *   {
+ *     "root": true,                              // stop looking further up
+ *     "rules": { "unknown-key": "error", "vif-missing-bridge": "off" },
+ *     "ignore": ["legacy/**", "*.xm"],           // relative to this file's folder
+ *     "host": { "bridges": ["xenbr0", "br-dmz"], "defaultBridge": "xenbr0", "arch": "x86" }
+ *   }
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { LineIndex } from "@xlint/parser";
+import type { HostProfile } from "./host";
+import type { SeveritySetting } from "./types";
+
+export const CONFIG_FILE_NAMES = ["xlint.json", ".xlint.json"] as const;
+
+export interface XlintConfig {
+  readonly root: boolean;
+  readonly rules: ReadonlyMap<string, SeveritySetting>;
+  readonly ignore: readonly string[];
+  readonly host: Partial<HostProfile>;
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  /** 1-based, as printed. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ConfigReadResult {
+  readonly config: XlintConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ["off", "info", "warning", "error"];
+const TOP_LEVEL = ["$schema", "root", "rules", "ignore", "host"];
+const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch"];
+
+export const EMPTY_CONFIG: XlintConfig = { root: false, rules: new Map(), ignore: [], host: {} };
+
+/**
+ * Reads a config file's text. `knownRules` lets it reject a misspelled rule
+ * id instead of silently ignoring it. Problems are returned, never thrown;
+ * whatever is valid is still used.
+ */
+export function readConfigText(text: string, knownRules: ReadonlySet<string>): ConfigReadResult {
+  const lines = new LineIndex(text);
+  const problems: ConfigProblem[] = [];
+  const at = (offset: number, message: string): void => {
+    const p = lines.position(offset);
+    problems.push({ message, line: p.line + 1, column: p.column + 1 });
+  };
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) at(e.offset, `invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}`);
+  if (!tree) return { config: EMPTY_CONFIG, problems };
+  if (tree.type !== "object") {
+    at(tree.offset, "the configuration must be a JSON object, like {\"rules\": {}}");
+    return { config: EMPTY_CONFIG, problems };
+  }
+
+  let root = false;
+  const rules = new Map<string, SeveritySetting>();
+  const ignore: string[] = [];
+  const host: { -readonly [K in keyof HostProfile]?: HostProfile[K] } = {};
+
+  for (const [key, keyNode, value] of properties(tree)) {
+    if (!TOP_LEVEL.includes(key)) {
+      at(keyNode.offset, `unknown setting "${key}"; expected one of ${TOP_LEVEL.filter((k) => k !== "$schema").join(", ")}`);
+      continue;
+    }
+    if (key === "root") {
+      if (value.type === "boolean") root = value.value as boolean;
+      else at(value.offset, '"root" must be true or false');
+    } else if (key === "rules") {
+      if (value.type !== "object") {
+        at(value.offset, '"rules" must be an object mapping rule ids to "off", "info", "warning" or "error"');
+        continue;
+      }
+      for (const [id, idNode, severity] of properties(value)) {
+        if (!knownRules.has(id)) {
+          at(idNode.offset, `unknown rule "${id}"; run \`xlint rules\` to list them`);
+          continue;
+        }
+        if (severity.type === "string" && SEVERITIES.includes(severity.value as SeveritySetting)) {
+          rules.set(id, severity.value as SeveritySetting);
+        } else {
+          at(severity.offset, `the severity of "${id}" must be "off", "info", "warning" or "error"`);
+        }
+      }
+    } else if (key === "ignore") {
+      const globs = stringArray(value);
+      if (globs) ignore.push(...globs);
+      else at(value.offset, '"ignore" must be a list of glob patterns, like ["legacy/**"]');
+    } else if (key === "host") {
+      readHost(value, host, at);
+    }
+  }
+  return { config: { root, rules, ignore, host }, problems };
+}
+
+function readHost(
+  node: Node,
+  host: { -readonly [K in keyof HostProfile]?: HostProfile[K] },
+  at: (offset: number, message: string) => void,
+): void {
+  if (node.type !== "object") {
+    at(node.offset, '"host" must be an object, like {"bridges": ["xenbr0"]}');
+    return;
+  }
+  for (const [key, keyNode, value] of properties(node)) {
+    if (!HOST_KEYS.includes(key)) {
+      at(keyNode.offset, `unknown host setting "${key}"; expected one of ${HOST_KEYS.join(", ")}`);
+    } else if (key === "bridges") {
+      const bridges = stringArray(value);
+      if (bridges) host.bridges = bridges;
+      else at(value.offset, '"bridges" must be a list of bridge names, like ["xenbr0"]');
+    } else if (key === "arch") {
+      if (value.type === "string" && (value.value === "x86" || value.value === "arm")) host.arch = value.value;
+      else at(value.offset, '"arch" must be "x86" or "arm"');
+    } else if (value.type === "string") {
+      if (key === "defaultBridge") host.defaultBridge = value.value as string;
+      else host.defaultVifScript = value.value as string;
+    } else {
+      at(value.offset, `"${key}" must be a string`);
+    }
+  }
+}
+
+function* properties(node: Node): Generator<[string, Node, Node]> {
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode && valueNode && typeof keyNode.value === "string") yield [keyNode.value, keyNode, valueNode];
+  }
+}
+
+function stringArray(node: Node): string[] | undefined {
+  if (node.type !== "array") return undefined;
+  const items = node.children ?? [];
+  if (!items.every((item) => item.type === "string")) return undefined;
+  return items.map((item) => item.value as string);
+}
+
+function describeJsonError(code: string): string {
+  // jsonc-parser's codes are identifiers (`CloseBraceExpected`); make them read as words.
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * Combines the configs found from the filesystem root down to the file's
+ * folder: nearer files override farther ones rule by rule and host setting
+ * by host setting. Ignore patterns stay with their own folder, so they are
+ * not merged here.
+ */
+export function mergeConfigs(farthestFirst: readonly XlintConfig[]): XlintConfig {
+  const rules = new Map<string, SeveritySetting>();
+  let host: Partial<HostProfile> = {};
+  for (const config of farthestFirst) {
+    for (const [id, severity] of config.rules) rules.set(id, severity);
+    host = { ...host, ...config.host };
+  }
+  return { root: farthestFirst.some((c) => c.root), rules, ignore: [], host };
+}

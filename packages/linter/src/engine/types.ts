@@ -1,0 +1,161 @@
+/**
+ * The vocabulary of the rule engine: what a rule is, what it reports, and
+ * what it is given to look at. Rules are plain objects (one module each under
+ * `src/rules/`), so tools can list them, print their docs and test their
+ * examples without running them.
+ */
+import type { Evaluation, ParseResult, Range, Setting } from "@xlint/parser";
+import type { GuestTypeInfo } from "./guest-type";
+import type { HostProfile } from "./host";
+import type { SuppressedRule, Suppression } from "./suppressions";
+
+export type Severity = "error" | "warning" | "info";
+export type SeveritySetting = Severity | "off";
+
+/** What a finding is about; shown in docs and `xlint rules`. */
+export type RuleCategory =
+  | "syntax" // libxlu rejects the file
+  | "correctness" // xl or libxl refuses the config, or it cannot work
+  | "suspicious" // accepted, but almost certainly not what was meant
+  | "guest-type" // does nothing, or is wrong, for the guest type
+  | "host" // depends on the dom0 (bridges, defaults)
+  | "deprecated" // still works, has a replacement
+  | "compatibility" // differs between Xen versions or from xm
+  | "suppression"; // about xlint's own comments
+
+/** Whether a rule can offer fixes, and whether applying them can change meaning. */
+export type Fixability = "safe" | "unsafe" | "none";
+
+/** A replacement of the text between two offsets of the file. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a button label: "Replace `on-crash` with `on_crash`". */
+  readonly title: string;
+  /** `safe` keeps what the author meant; `unsafe` may change behaviour and needs `--unsafe-fixes`. */
+  readonly safety: "safe" | "unsafe";
+  readonly edits: readonly TextEdit[];
+}
+
+/** Another place that explains a finding, possibly in another file. */
+export interface RelatedLocation {
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** One finding, after configuration has been applied. */
+export interface Diagnostic {
+  readonly path: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix: Fix | undefined;
+  readonly related: readonly RelatedLocation[];
+}
+
+/** What a rule's check hands to `report`. */
+export interface Report {
+  readonly range: Range;
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly related?: readonly RelatedLocation[];
+  /** For rules whose findings differ in weight (e.g. `syntax` warnings); defaults to the rule's severity. */
+  readonly severity?: Severity;
+}
+
+export interface RuleExample {
+  /** A complete config (or fragment) as it would appear in a file. */
+  readonly config: string;
+  /** What to notice, shown under the example. */
+  readonly note?: string;
+  /** For project rules: the other files of the run, by name. */
+  readonly otherFiles?: Readonly<Record<string, string>>;
+  /** Host facts the example assumes (bridges, …). */
+  readonly host?: Partial<HostProfile>;
+}
+
+export interface RuleDocs {
+  /** Markdown: what the rule finds, why it matters, what to do. */
+  readonly description: string;
+  /** Each must produce at least one finding of this rule. */
+  readonly invalid: readonly RuleExample[];
+  /** Each must produce no finding of this rule. */
+  readonly valid: readonly RuleExample[];
+}
+
+interface RuleMeta {
+  /** Stable kebab-case id; tools and suppressions depend on it. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  readonly fixable: Fixability;
+  /** One line, shown in `xlint rules`. */
+  readonly summary: string;
+  readonly docs: RuleDocs;
+}
+
+/** Everything a file rule may look at; all of it is already computed or cached. */
+export interface FileContext {
+  readonly path: string;
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly evaluation: Evaluation;
+  readonly guest: GuestTypeInfo;
+  readonly host: HostProfile;
+  /** The setting xl would read for `key`, if any. */
+  setting(key: string): Setting | undefined;
+  report(report: Report): void;
+}
+
+export interface FileRule extends RuleMeta {
+  readonly scope: "file";
+  check(context: FileContext): void;
+}
+
+/** A file of the run as project rules see it. */
+export interface ProjectFile {
+  readonly path: string;
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly evaluation: Evaluation;
+  readonly guest: GuestTypeInfo;
+}
+
+export interface ProjectContext {
+  readonly files: readonly ProjectFile[];
+  readonly host: HostProfile;
+  /** Reports a finding in one of the files. */
+  report(path: string, report: Report): void;
+}
+
+export interface ProjectRule extends RuleMeta {
+  readonly scope: "project";
+  check(context: ProjectContext): void;
+}
+
+/**
+ * What the rule about suppression comments sees, after every other rule has
+ * run and the comments have been matched against their findings.
+ */
+export interface SuppressionContext {
+  readonly path: string;
+  readonly text: string;
+  readonly suppressions: readonly Suppression[];
+  /** The rule names inside comments that hid at least one finding. */
+  readonly used: ReadonlySet<SuppressedRule>;
+  readonly knownRuleIds: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+export interface SuppressionRule extends RuleMeta {
+  readonly scope: "suppressions";
+  check(context: SuppressionContext): void;
+}
+
+export type Rule = FileRule | ProjectRule | SuppressionRule;
