@@ -6,3 +6,4 @@ export * from "./suppressions";
 export * from "./config";
 export * from "./ignore";
 export * from "./baseline";
+export * from "./rule-docs";
