@@ -1,0 +1,111 @@
+/**
+ * Runs `xl-oracle check --deep` (real xl 4.17 plus libxl's pre-hypervisor
+ * checks) on files and texts, a few processes at a time, and remembers each
+ * answer for the rest of the run.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ByteEncoding } from "@xlint/parser";
+
+/**
+ * - `accepted`: exit 0 and nothing on stderr but `Parsing config from …`;
+ * - `warned`: exit 0 with any other line (a warning xl or libxl printed);
+ * - `rejected`: exit 1;
+ * - `no-verdict`: anything else (exit 2: the oracle could not judge).
+ */
+export type XlVerdict = "accepted" | "warned" | "rejected" | "no-verdict";
+
+export interface XlResult {
+  readonly verdict: XlVerdict;
+  readonly exit: number | null;
+  /** stderr without the `Parsing config from` line; the file's path reads `<file>`. */
+  readonly messages: readonly string[];
+}
+
+/** A counting semaphore: at most `limit` oracle processes at once (the machine has two cores). */
+class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+export function verdictOf(exit: number | null, messages: readonly string[]): XlVerdict {
+  if (exit === 0) return messages.length > 0 ? "warned" : "accepted";
+  if (exit === 1) return "rejected";
+  return "no-verdict";
+}
+
+export class OracleRunner {
+  private readonly limiter: Limiter;
+  private readonly cache = new Map<string, Promise<XlResult>>();
+  private readonly dir = mkdtempSync(path.join(tmpdir(), "xlint-fidelity-"));
+  private written = 0;
+
+  constructor(
+    private readonly oracle: string,
+    concurrency = 2,
+  ) {
+    this.limiter = new Limiter(concurrency);
+  }
+
+  /** A file on disk, judged where it is. */
+  checkFile(file: string): Promise<XlResult> {
+    return this.cached(`file:${file}`, () => this.spawnCheck(file));
+  }
+
+  /** A text, written to a temporary file in the given encoding; equal texts are judged once. */
+  checkText(text: string, encoding: ByteEncoding): Promise<XlResult> {
+    return this.cached(`${encoding}:${text}`, async () => {
+      const file = path.join(this.dir, `config-${this.written++}.cfg`);
+      writeFileSync(file, Buffer.from(text, encoding === "latin1" ? "latin1" : "utf8"));
+      try {
+        return await this.spawnCheck(file);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    });
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private cached(key: string, make: () => Promise<XlResult>): Promise<XlResult> {
+    let result = this.cache.get(key);
+    if (!result) {
+      result = this.limiter.run(make);
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+
+  private spawnCheck(file: string): Promise<XlResult> {
+    return new Promise((resolve) => {
+      execFile(this.oracle, ["check", "--deep", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        const exit = typeof code === "number" ? code : null;
+        const messages = stderr
+          .split(file)
+          .join("<file>")
+          .split("\n")
+          .filter((line) => line.trim() !== "" && !line.startsWith("Parsing config from "));
+        if (exit === null && error) messages.push(`(xl-oracle did not run: ${error.message})`);
+        resolve({ verdict: verdictOf(exit, messages), exit, messages });
+      });
+    });
+  }
+}
