@@ -29,3 +29,4 @@ export function lintText(text: string, options: LintTextOptions = {}): FileResul
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+export * from "./catalog";

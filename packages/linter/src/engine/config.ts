@@ -39,7 +39,7 @@ export interface ConfigReadResult {
 
 const SEVERITIES: readonly SeveritySetting[] = ["off", "info", "warning", "error"];
 const TOP_LEVEL = ["$schema", "root", "rules", "ignore", "host"];
-const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch"];
+const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch", "xenVersion"];
 
 export const EMPTY_CONFIG: XlintConfig = { root: false, rules: new Map(), ignore: [], host: {} };
 
@@ -123,6 +123,9 @@ function readHost(
     } else if (key === "arch") {
       if (value.type === "string" && (value.value === "x86" || value.value === "arm")) host.arch = value.value;
       else at(value.offset, '"arch" must be "x86" or "arm"');
+    } else if (key === "xenVersion") {
+      if (value.type === "string" && /^4\.\d+$/.test(value.value as string)) host.xenVersion = value.value as string;
+      else at(value.offset, '"xenVersion" must be a Xen release like "4.17"');
     } else if (value.type === "string") {
       if (key === "defaultBridge") host.defaultBridge = value.value as string;
       else host.defaultVifScript = value.value as string;

@@ -12,6 +12,8 @@ export interface HostProfile {
   readonly defaultBridge: string | undefined;
   /** xl.conf `vif.default.script`; undefined means `vif-bridge`. */
   readonly defaultVifScript: string | undefined;
+  /** The Xen release the configs are for (`4.17`): decides which newer keys xl knows. */
+  readonly xenVersion: string;
 }
 
 export const DEFAULT_HOST: HostProfile = {
@@ -19,7 +21,15 @@ export const DEFAULT_HOST: HostProfile = {
   bridges: undefined,
   defaultBridge: undefined,
   defaultVifScript: undefined,
+  xenVersion: "4.17",
 };
+
+/** Compares two `major.minor` releases: negative when a is older than b. */
+export function compareXenVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 
 /** The bridge a vif without `bridge=` is attached to. */
 export function effectiveDefaultBridge(host: HostProfile): string {

@@ -2,9 +2,12 @@
 import type { Rule } from "../engine/types";
 import { duplicateKey } from "./duplicate-key";
 import { syntax } from "./syntax";
+import { unknownKey } from "./unknown-key";
+import { xlConfKey } from "./xl-conf-key";
+import { xmOnlyKey } from "./xm-only-key";
 import { unusedSuppression } from "./unused-suppression";
 
-export const allRules: readonly Rule[] = [syntax, duplicateKey, unusedSuppression];
+export const allRules: readonly Rule[] = [syntax, unknownKey, xlConfKey, xmOnlyKey, duplicateKey, unusedSuppression];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { lintText, DEFAULT_HOST } from "../../src";
+
+const findings = (text: string, rule: string, xenVersion = "4.17") =>
+  lintText(text, { host: { ...DEFAULT_HOST, xenVersion } }).diagnostics.filter((d) => d.rule === rule);
+
+describe("unknown-key", () => {
+  it("suggests the nearest key and fixes it when there is one candidate", () => {
+    const [d] = findings('memroy = 4096\n', "unknown-key");
+    expect(d?.message).toContain("Did you mean `memory`?");
+    expect(d?.fix?.safety).toBe("safe");
+    expect(d?.fix?.edits).toEqual([{ start: 0, end: 6, newText: "memory" }]);
+    expect(d?.range.start.column).toBe(0);
+  });
+  it("offers no fix when several keys are close, and none for far-off words", () => {
+    const several = findings('vnclisen = "x"\nzzzzzz = 1\n', "unknown-key");
+    expect(several).toHaveLength(2);
+    expect(several[1]?.fix).toBeUndefined();
+    expect(several[1]?.message).toContain("Check the spelling");
+  });
+  it("reports keys of newer releases against the configured release only", () => {
+    expect(findings('virtio = [ "type=virtio,device22" ]\n', "unknown-key")[0]?.message).toContain("added in Xen 4.18");
+    expect(findings('virtio = [ "type=virtio,device22" ]\n', "unknown-key", "4.18")).toEqual([]);
+  });
+  it("leaves xl.conf and xm keys to their own rules, and reports every assignment", () => {
+    const text = 'autoballoon = 0\nvcpu_avail = 1\nmemroy = 1\nmemroy = 2\n';
+    expect(findings(text, "unknown-key").map((d) => d.range.start.line)).toEqual([2, 3]);
+    expect(findings(text, "xl-conf-key").map((d) => d.range.start.line)).toEqual([0]);
+    expect(findings(text, "xm-only-key").map((d) => d.range.start.line)).toEqual([1]);
+  });
+  it("says nothing about keys xl reads", () => {
+    expect(findings('name = "a"\ntype = "hvm"\nmemory = 1\nvif = []\non_crash = "destroy"\n', "unknown-key")).toEqual([]);
+  });
+});
