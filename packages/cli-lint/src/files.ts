@@ -18,8 +18,12 @@ export function readConfig(file: string): ReadOutcome {
   }
 }
 
-/** Expands directories (recursively, skipping hidden ones and node_modules); files are kept as named. */
-export function expandPaths(paths: readonly string[]): { files: string[]; errors: string[] } {
+/**
+ * Expands directories (recursively, skipping hidden ones and node_modules);
+ * files are kept as named. `ignored` filters only what a folder walk finds:
+ * a file named explicitly is always linted.
+ */
+export function expandPaths(paths: readonly string[], ignored: (file: string) => boolean = () => false): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];
   for (const p of paths) {
@@ -30,19 +34,19 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
       errors.push(`${p}: ${describeFsError(error)}`);
       continue;
     }
-    if (isDir) walk(p, files);
+    if (isDir) walk(p, files, ignored);
     else files.push(p);
   }
   return { files, errors };
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, out: string[], ignored: (file: string) => boolean): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && CONFIG_NAME.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) walk(full, out, ignored);
+    else if (entry.isFile() && CONFIG_NAME.test(entry.name) && !ignored(full)) out.push(full);
   }
 }
 

@@ -1,23 +1,29 @@
 /**
  * The `xlint` command.
- *   xlint [PATH...]      lint files and directories (syntax for now)
+ *   xlint [PATH...]      lint files and directories
  *   xlint dump FILE      the settings as xl stores them, as JSON
  * Exit codes: 0 clean, 1 errors found (or the file does not parse), 2 usage or I/O error.
  */
 import { parseArgs } from "node:util";
-import { hasErrors, lintText } from "@xlint/linter";
+import { allRules, lintFiles, lintText, type LintInput, type SeveritySetting } from "@xlint/linter";
+import { ConfigResolver } from "./config-files";
 import { settingsToJson } from "@xlint/parser";
 import { expandPaths, readConfig } from "./files";
 import { formatGcc } from "./output";
 
-const USAGE = `usage: xlint [--quiet] PATH...
+const USAGE = `usage: xlint [options] PATH...
        xlint dump FILE
 
 Lints Xen xl domain configuration files (directories are searched for *.cfg and *.xl).
-  dump FILE   print the settings exactly as xl reads them, as JSON
-  --quiet     print errors only
-  --help      show this help
-  --version   show the version`;
+  dump FILE                print the settings exactly as xl reads them, as JSON
+  --config FILE            use this xlint.json instead of searching upward from each file
+  --rule RULE=SEVERITY     override a rule's severity (off, info, warning, error); repeatable
+  --host-bridges A,B       the bridges that exist on the host
+  --quiet                  print errors only
+  --help                   show this help
+  --version                show the version`;
+
+const SEVERITIES: readonly string[] = ["off", "info", "warning", "error"];
 
 const VERSION = "0.1.0";
 
@@ -41,13 +47,37 @@ function dump(args: string[]): number {
   return 0;
 }
 
-function lint(paths: string[], quiet: boolean): number {
+interface LintFlags {
+  readonly quiet: boolean;
+  readonly config: string | undefined;
+  readonly rules: readonly string[];
+  readonly hostBridges: string | undefined;
+}
+
+function ruleOverrides(specs: readonly string[]): Map<string, SeveritySetting> | string {
+  const known = new Set(allRules.map((r) => r.id));
+  const out = new Map<string, SeveritySetting>();
+  for (const spec of specs) {
+    const [id = "", severity = ""] = spec.split("=");
+    if (!known.has(id)) return `--rule ${spec}: unknown rule \`${id}\` (see docs/rules)`;
+    if (!SEVERITIES.includes(severity)) return `--rule ${spec}: the severity must be off, info, warning or error`;
+    out.set(id, severity as SeveritySetting);
+  }
+  return out;
+}
+
+function lint(paths: string[], flags: LintFlags): number {
   if (paths.length === 0) return fail("no PATH given\n" + USAGE);
-  const { files, errors } = expandPaths(paths);
+  const severities = ruleOverrides(flags.rules);
+  if (typeof severities === "string") return fail(severities);
+  const bridges = flags.hostBridges?.split(",").map((b) => b.trim()).filter((b) => b !== "");
+  const resolver = new ConfigResolver(new Set(allRules.map((r) => r.id)), flags.config, {
+    severities,
+    host: bridges ? { bridges } : {},
+  });
+  const { files, errors } = expandPaths(paths, (file) => resolver.isIgnored(file));
   for (const e of errors) process.stderr.write(`xlint: ${e}\n`);
-  let errorCount = 0;
-  let warningCount = 0;
-  const out: string[] = [];
+  const inputs: LintInput[] = [];
   for (const file of files) {
     const read = readConfig(file);
     if (!read.ok) {
@@ -55,17 +85,25 @@ function lint(paths: string[], quiet: boolean): number {
       process.stderr.write(`xlint: ${file}: ${read.error}\n`);
       continue;
     }
-    for (const d of lintText(read.text, { encoding: read.encoding }).diagnostics) {
+    const effective = resolver.forFile(file);
+    inputs.push({ path: file, text: read.text, encoding: read.encoding, severities: effective.severities, host: effective.host });
+  }
+  for (const problem of resolver.problems) process.stderr.write(`xlint: ${problem}\n`);
+  let errorCount = 0;
+  let warningCount = 0;
+  const out: string[] = [];
+  for (const result of lintFiles(inputs, { rules: allRules })) {
+    for (const d of result.diagnostics) {
       if (d.severity === "error") errorCount++;
       else if (d.severity === "warning") warningCount++;
-      if (quiet && d.severity !== "error") continue;
-      out.push(formatGcc(file, d));
+      if (flags.quiet && d.severity !== "error") continue;
+      out.push(formatGcc(result.path, d));
     }
   }
   if (out.length > 0) process.stdout.write(out.join("\n") + "\n");
-  const fileWord = files.length === 1 ? "file" : "files";
-  process.stderr.write(`${files.length} ${fileWord} checked: ${errorCount} errors, ${warningCount} warnings\n`);
-  if (errors.length > 0) return 2;
+  const fileWord = inputs.length === 1 ? "file" : "files";
+  process.stderr.write(`${inputs.length} ${fileWord} checked: ${errorCount} errors, ${warningCount} warnings\n`);
+  if (errors.length > 0 || resolver.problems.length > 0) return 2;
   return errorCount > 0 ? 1 : 0;
 }
 
@@ -77,6 +115,9 @@ function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         quiet: { type: "boolean", short: "q" },
+        config: { type: "string" },
+        rule: { type: "string", multiple: true },
+        "host-bridges": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -94,7 +135,12 @@ function main(argv: string[]): number {
     return 0;
   }
   if (positionals[0] === "dump") return dump(positionals.slice(1));
-  return lint(positionals, values.quiet === true);
+  return lint(positionals, {
+    quiet: values.quiet === true,
+    config: values.config,
+    rules: values.rule ?? [],
+    hostBridges: values["host-bridges"],
+  });
 }
 
 try {

@@ -18,6 +18,8 @@ export interface LintInput {
   readonly encoding?: ByteEncoding;
   /** Severities from the configuration that applies to this file (nearest config merged). */
   readonly severities?: ReadonlyMap<string, SeveritySetting>;
+  /** Host facts from this file's configuration; defaults to the run's. */
+  readonly host?: HostProfile;
 }
 
 export interface LintOptions {
@@ -49,14 +51,14 @@ interface FileState extends ProjectFile {
 
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions): FileResult[] {
   const host = options.host ?? DEFAULT_HOST;
-  const states = inputs.map((input) => prepare(input, host));
+  const states = inputs.map((input) => prepare(input, input.host ?? host));
   const byPath = new Map(states.map((s) => [s.path, s]));
 
   for (const state of states) {
     for (const rule of options.rules) {
       // `syntax` runs even when configured off: its errors are never hidden.
       if (rule.scope !== "file" || (severityFor(rule, state.input) === "off" && rule.id !== SYNTAX)) continue;
-      rule.check(fileContext(state, rule, host));
+      rule.check(fileContext(state, rule, state.input.host ?? host));
     }
   }
   for (const rule of options.rules) {

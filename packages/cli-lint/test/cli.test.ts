@@ -1,0 +1,61 @@
+/**
+ * The built `xlint` command, run as users run it: configuration files found
+ * upward, ignore patterns, `--rule` overrides, exit codes.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/xlint.cjs");
+const root = mkdtempSync(path.join(tmpdir(), "xlint-cli-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+function xlint(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("xlint with configuration files", () => {
+  write("repo/xlint.json", '{\n  "root": true,\n  // legacy configs are not ours\n  "rules": {"unknown-key": "error"},\n  "ignore": ["legacy"],\n}\n');
+  write("repo/web/a.cfg", 'name = "a"\nmemroy = 1\n');
+  write("repo/legacy/b.cfg", 'name = "b"\nmemroy = 1\n');
+  write("repo/team/xlint.json", '{"rules": {"unknown-key": "info"}}');
+  write("repo/team/c.cfg", 'name = "c"\nmemroy = 1\n');
+
+  it("applies the nearest config over the farther one, and skips ignored folders", () => {
+    const r = xlint("repo");
+    expect(r.stdout).toContain("repo/web/a.cfg:2:1: error:");
+    expect(r.stdout).toContain("repo/team/c.cfg:2:1: info:");
+    expect(r.stdout).not.toContain("legacy");
+    expect(r.stderr).toContain("2 files checked: 1 errors, 0 warnings");
+    expect(r.code).toBe(1);
+  });
+
+  it("always lints a file named explicitly, and --rule wins over the config", () => {
+    const r = xlint("repo/legacy/b.cfg", "--rule", "unknown-key=warning");
+    expect(r.stdout).toContain("repo/legacy/b.cfg:2:1: warning:");
+    expect(r.code).toBe(0);
+  });
+
+  it("reports a broken config with file, line and column and exits 2", () => {
+    write("bad/xlint.json", '{"rules": {"no-such-rule": "off", "unknown-key": "loud"}}');
+    write("bad/x.cfg", 'name = "x"\n');
+    const r = xlint("bad");
+    expect(r.stderr).toMatch(/bad\/xlint\.json:1:12: unknown rule "no-such-rule"/);
+    expect(r.stderr).toMatch(/bad\/xlint\.json:1:50: the severity of "unknown-key"/);
+    expect(r.code).toBe(2);
+  });
+
+  it("rejects unknown rules and severities in --rule", () => {
+    expect(xlint("repo", "--rule", "nope=off").code).toBe(2);
+    expect(xlint("repo", "--rule", "unknown-key=loud").stderr).toContain("the severity must be");
+  });
+});
