@@ -1,0 +1,4 @@
+/** The disk rule family, in the order `xlint rules` lists them. */
+import type { Rule } from "../../engine/types";
+
+export const diskRules: readonly Rule[] = [];

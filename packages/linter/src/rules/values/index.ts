@@ -1,0 +1,4 @@
+/** The values rule family, in the order `xlint rules` lists them. */
+import type { Rule } from "../../engine/types";
+
+export const valuesRules: readonly Rule[] = [];
