@@ -5,7 +5,7 @@
  * Exit codes: 0 clean, 1 errors found (or the file does not parse), 2 usage or I/O error.
  */
 import { parseArgs } from "node:util";
-import { allRules, lintFiles, lintText, type LintInput, type SeveritySetting } from "@xlint/linter";
+import { allRules, lintFiles, lintText, ruleById, ruleDocMarkdown, type LintInput, type SeveritySetting } from "@xlint/linter";
 import { ConfigResolver } from "./config-files";
 import { settingsToJson } from "@xlint/parser";
 import { expandPaths, readConfig } from "./files";
@@ -13,9 +13,13 @@ import { formatGcc } from "./output";
 
 const USAGE = `usage: xlint [options] PATH...
        xlint dump FILE
+       xlint rules [--json]
+       xlint explain RULE
 
 Lints Xen xl domain configuration files (directories are searched for *.cfg and *.xl).
   dump FILE                print the settings exactly as xl reads them, as JSON
+  rules [--json]           list every rule (id, default severity, category, fix, summary)
+  explain RULE             print a rule's documentation
   --config FILE            use this xlint.json instead of searching upward from each file
   --rule RULE=SEVERITY     override a rule's severity (off, info, warning, error); repeatable
   --host-bridges A,B       the bridges that exist on the host
@@ -30,6 +34,25 @@ const VERSION = "0.1.0";
 function fail(message: string): number {
   process.stderr.write(`xlint: ${message}\n`);
   return 2;
+}
+
+function listRules(json: boolean): number {
+  if (json) {
+    const rows = allRules.map((r) => ({ id: r.id, severity: r.severity, category: r.category, fixable: r.fixable, scope: r.scope, summary: r.summary }));
+    process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+    return 0;
+  }
+  const width = Math.max(...allRules.map((r) => r.id.length));
+  for (const r of allRules) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}\n`);
+  return 0;
+}
+
+function explain(args: string[]): number {
+  if (args.length !== 1) return fail("explain takes exactly one RULE\n" + USAGE);
+  const rule = ruleById(args[0] as string);
+  if (!rule) return fail(`unknown rule \`${args[0]}\`; \`xlint rules\` lists them`);
+  process.stdout.write(ruleDocMarkdown(rule));
+  return 0;
 }
 
 function dump(args: string[]): number {
@@ -59,7 +82,7 @@ function ruleOverrides(specs: readonly string[]): Map<string, SeveritySetting> |
   const out = new Map<string, SeveritySetting>();
   for (const spec of specs) {
     const [id = "", severity = ""] = spec.split("=");
-    if (!known.has(id)) return `--rule ${spec}: unknown rule \`${id}\` (see docs/rules)`;
+    if (!known.has(id)) return `--rule ${spec}: unknown rule \`${id}\` (\`xlint rules\` lists them)`;
     if (!SEVERITIES.includes(severity)) return `--rule ${spec}: the severity must be off, info, warning or error`;
     out.set(id, severity as SeveritySetting);
   }
@@ -116,6 +139,7 @@ function main(argv: string[]): number {
       options: {
         quiet: { type: "boolean", short: "q" },
         config: { type: "string" },
+        json: { type: "boolean" },
         rule: { type: "string", multiple: true },
         "host-bridges": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -135,6 +159,8 @@ function main(argv: string[]): number {
     return 0;
   }
   if (positionals[0] === "dump") return dump(positionals.slice(1));
+  if (positionals[0] === "rules") return listRules(values.json === true);
+  if (positionals[0] === "explain") return explain(positionals.slice(1));
   return lint(positionals, {
     quiet: values.quiet === true,
     config: values.config,

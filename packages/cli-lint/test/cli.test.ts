@@ -59,3 +59,23 @@ describe("xlint with configuration files", () => {
     expect(xlint("repo", "--rule", "unknown-key=loud").stderr).toContain("the severity must be");
   });
 });
+
+describe("xlint rules and explain", () => {
+  it("lists every rule, as text and as JSON", () => {
+    const text = xlint("rules");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^syntax +error +/m);
+    const rows = JSON.parse(xlint("rules", "--json").stdout) as { id: string; severity: string }[];
+    expect(rows.map((r) => r.id)).toContain("unknown-key");
+    expect(rows.length).toBe(text.stdout.trim().split("\n").length);
+  });
+  it("explains a rule, and refuses an unknown one with exit 2", () => {
+    const r = xlint("explain", "duplicate-key");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# duplicate-key\n/);
+    expect(r.stdout).toContain("## Examples");
+    const bad = xlint("explain", "nope");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown rule `nope`");
+  });
+});

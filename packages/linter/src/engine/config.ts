@@ -84,7 +84,7 @@ export function readConfigText(text: string, knownRules: ReadonlySet<string>): C
       }
       for (const [id, idNode, severity] of properties(value)) {
         if (!knownRules.has(id)) {
-          at(idNode.offset, `unknown rule "${id}"; see docs/rules for the list`);
+          at(idNode.offset, `unknown rule "${id}"; \`xlint rules\` lists them`);
           continue;
         }
         if (severity.type === "string" && SEVERITIES.includes(severity.value as SeveritySetting)) {

@@ -40,7 +40,7 @@ export const unusedSuppression: SuppressionRule = {
         const where = s.scope === "file" ? "in this file" : s.scope === "line" ? "on this line" : "on the next line";
         const why = context.knownRuleIds.has(entry.id)
           ? `no \`${entry.id}\` finding ${where}`
-          : `\`${entry.id}\` is not an xlint rule (see docs/rules for the list)`;
+          : `\`${entry.id}\` is not an xlint rule (\`xlint rules\` lists them)`;
         context.report({
           range: entry.range,
           message: `Unused suppression: ${why}. A stale suppression would hide the next real problem; remove it.`,
