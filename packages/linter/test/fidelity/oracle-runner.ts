@@ -9,8 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ByteEncoding } from "@xlint/parser";
 
+/** stderr lines that are not warnings (see `accepted` below). */
+const NOT_A_WARNING = /^got a tsc mode string: /;
+
 /**
- * - `accepted`: exit 0 and nothing on stderr but `Parsing config from …`;
+ * - `accepted`: exit 0 and nothing on stderr but `Parsing config from …`
+ *   (and the debugging line xl 4.17/4.18 print for every string `tsc_mode`,
+ *   `got a tsc mode string: …`, which warns of nothing and was removed in 4.19);
  * - `warned`: exit 0 with any other line (a warning xl or libxl printed);
  * - `rejected`: exit 1;
  * - `no-verdict`: anything else (exit 2: the oracle could not judge).
@@ -102,7 +107,7 @@ export class OracleRunner {
           .split(file)
           .join("<file>")
           .split("\n")
-          .filter((line) => line.trim() !== "" && !line.startsWith("Parsing config from "));
+          .filter((line) => line.trim() !== "" && !line.startsWith("Parsing config from ") && !NOT_A_WARNING.test(line));
         if (exit === null && error) messages.push(`(xl-oracle did not run: ${error.message})`);
         resolve({ verdict: verdictOf(exit, messages), exit, messages });
       });
