@@ -10,7 +10,7 @@
 import type { SpecField, SpecProblem, SpecText, Span } from "./spec-text";
 import { problemAtPath, devProblem, quoteForMessage, sliceSpan, strtokSlices, stringItemsUntilList, type ListProblem, type SpecSlice, type SpecItem } from "./dev-common";
 import { CPUID_FEATURE_NAMES, CPUID_NAMES_NOT_IN_DEBIAN_4_17, LEGACY_CPUID_FIELDS, MSR_FEATURE_WORDS } from "./cpuid-names";
-import { glibcStrtoul } from "./values";
+import { glibcStrtoul } from "./c-numbers";
 
 /** How a cpuid name is stored: a CPUID bit, a multi-bit CPUID field, or an MSR bit. */
 export type CpuidNameKind = "bit" | "field" | "msr-bit";

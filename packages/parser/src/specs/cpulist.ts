@@ -6,7 +6,8 @@
  * selects depends on the host, so `resolveCpuList` takes the host's layout.
  */
 import type { SpecField, SpecProblem, SpecText, Span, XlEffect } from "./spec-text";
-import { rangeHitsModulo32, readCUnsigned, splitLikeStrtok } from "./split";
+import { C_INT_MAX, C_ULONG_MAX, glibcStrtoul, rangeHitsModulo32 } from "./c-numbers";
+import { splitLikeStrtok } from "./split";
 
 export interface CpuListElement {
   /** The element as `strtok` cut it. */
@@ -100,13 +101,13 @@ function readElement(raw: string, start: number, problems: SpecProblem[]): CpuLi
 
   const what = nodes ? "node" : "CPU";
   const head = `\`${raw}\` is not a ${what} range xl can read, so it stops with "Invalid pcpu range"`;
-  const firstRead = readCUnsigned(rest, 0, 10);
-  if (!firstRead.found || firstRead.value === ULONG_MAX) return bad(`${head}: ${describeJunk(rest, nodes)}`);
+  const firstRead = glibcStrtoul(rest, 0, 10);
+  if (!firstRead.found || firstRead.value === C_ULONG_MAX) return bad(`${head}: ${describeJunk(rest, nodes)}`);
   let lastRead = firstRead;
   let end = firstRead.end;
   if (rest[end] === "-") {
-    lastRead = readCUnsigned(rest, end + 1, 10);
-    if (!lastRead.found || lastRead.value === ULONG_MAX) return bad(`${head}: ${describeJunk(rest, nodes)}`);
+    lastRead = glibcStrtoul(rest, end + 1, 10);
+    if (!lastRead.found || lastRead.value === C_ULONG_MAX) return bad(`${head}: ${describeJunk(rest, nodes)}`);
     if (lastRead.value < firstRead.value) return bad(`${head}: the range runs backwards; write the lower number first`);
     end = lastRead.end;
   }
@@ -129,7 +130,7 @@ function readElement(raw: string, start: number, problems: SpecProblem[]): CpuLi
       effect: slow.hangs ? "fatal" : "silent",
     });
   }
-  if ([firstRead, lastRead].some((r) => r.negative || r.value > INT_MAX)) {
+  if ([firstRead, lastRead].some((r) => r.negative || r.value > C_INT_MAX)) {
     problems.push({
       code: "number-wraps",
       message: `\`${raw}\`: xl keeps only the low 32 bits of each ${what} number as a signed int, so a negative or huge number silently selects another ${what} or none; write a ${what} number the host has`,
@@ -140,7 +141,6 @@ function readElement(raw: string, start: number, problems: SpecProblem[]): CpuLi
   return { ...base, all: false, first, last, invalid: false };
 }
 
-const ULONG_MAX = (1n << 64n) - 1n;
 /**
  * Rough cost of one step of xl's range loop, measured with xl 4.17 on a
  * small x86 machine: setting one CPU bit ~3 ns, expanding one node ~0.5 µs.
@@ -159,7 +159,6 @@ function describeSlowRange(count: bigint, nodes: boolean): { text: string; hangs
   }
   return { text: `so these ${count} numbers make \`xl create\` take about ${nanoseconds / ONE_SECOND} s`, hangs: false };
 }
-const INT_MAX = 2n ** 31n - 1n;
 
 function describeJunk(rest: string, nodes: boolean): string {
   if (/^0x/i.test(rest.trim())) return "numbers are decimal, not hex";

@@ -7,7 +7,7 @@
 import type { EvalList, EvalValue } from "../evaluate";
 import type { SpecField, SpecProblem, SpecText, Span, XlEffect } from "./spec-text";
 import { detachedSpecText, specTextOf } from "./spec-text";
-import { glibcStrtol, glibcStrtoul, isCTypeSpace, truncateToCInt } from "./values";
+import { glibcStrtol, glibcStrtoul, isCSpace, toCInt } from "./c-numbers";
 
 /** A piece of a spec: its text and where it sits in `SpecText.text`. */
 export interface SpecSlice {
@@ -61,8 +61,8 @@ export function trimCSpaceSlice(piece: SpecSlice): SpecSlice {
   let start = piece.start;
   let end = piece.end;
   const at = (i: number): string | undefined => piece.text[i - piece.start];
-  while (start < end && isCTypeSpace(at(start))) start++;
-  while (end > start && isCTypeSpace(at(end - 1))) end--;
+  while (start < end && isCSpace(at(start))) start++;
+  while (end > start && isCSpace(at(end - 1))) end--;
   return { text: piece.text.slice(start - piece.start, end - piece.start), start, end };
 }
 
@@ -269,7 +269,7 @@ function noteSloppyNumber(value: SpecSlice, key: string, end: number, shown: str
 /** `atoi(value)` as xl uses it for device numbers and on/off flags. */
 export function readAtoiValue(value: SpecSlice, key: string, problems: SpecProblem[]): number {
   const read = glibcStrtol(value.text, 0, 10);
-  const number = truncateToCInt(read.value);
+  const number = toCInt(read.value);
   noteSloppyNumber(value, key, read.end, String(number), problems);
   return number;
 }

@@ -7,7 +7,7 @@
  */
 import type { SpecField, SpecProblem, SpecText } from "./spec-text";
 import { problemAtPath, makeListProblem, devProblem, quoteForMessage, type ListProblem, type SpecItem } from "./dev-common";
-import { glibcScanHex, glibcStrtoul, C_UINT32_MAX, C_ULONG_MAX } from "./values";
+import { glibcScanHex, glibcStrtoul, C_UINT32_MAX, C_ULONG_MAX } from "./c-numbers";
 
 /** Xen's x86 I/O port space: ports 0 to 0xffff. */
 const IO_PORT_SPACE = 0x10000n;

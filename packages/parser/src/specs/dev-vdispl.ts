@@ -21,7 +21,7 @@ import {
   strtokSlices,
   type SpecSlice,
 } from "./dev-common";
-import { glibcScanUnsigned } from "./values";
+import { glibcScanUnsigned } from "./c-numbers";
 
 export interface VdisplConnector {
   readonly id: SpecField<string>;

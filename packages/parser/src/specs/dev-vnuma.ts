@@ -21,7 +21,7 @@ import {
   type SpecSlice,
   type SpecItem,
 } from "./dev-common";
-import { glibcStrtoul, C_ULONG_MAX } from "./values";
+import { glibcStrtoul, C_ULONG_MAX } from "./c-numbers";
 
 export interface VnumaOptions {
   /** `maxvcpus` when set (0 counts as not set, as in xl). */

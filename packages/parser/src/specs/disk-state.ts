@@ -10,7 +10,7 @@ import type {
   DiskBackendType, DiskFieldName, DiskFormat, DiskProblem, DiskSettings, DiskSpecToken, PositionalSlot,
 } from "./disk-types";
 import * as say from "./disk-messages";
-import { longToInt } from "./disk-cnum";
+import { glibcAtoi } from "./c-numbers";
 
 export type Str = SpecField<string>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -28,19 +28,6 @@ export const STRING_SLOTS: Readonly<Record<string, { field: DiskFieldName & keyo
 const FORMATS: ReadonlyMap<string, DiskFormat> = new Map([
   ["", "raw"], ["raw", "raw"], ["qcow", "qcow"], ["qcow2", "qcow2"], ["vhd", "vhd"], ["empty", "empty"], ["qed", "qed"],
 ]);
-
-/** glibc `atoi`: `strtol` base 10 (saturating at the `long` limits) cut to an `int`. */
-function cAtoi(text: string): number {
-  const match = /^[ \t\n\v\f\r]*([-+]?)([0-9]*)/.exec(text);
-  const digits = match?.[2] ?? "";
-  if (digits === "") return 0;
-  let value = BigInt(digits);
-  if (match?.[1] === "-") value = -value;
-  const limit = 1n << 63n;
-  if (value >= limit) value = limit - 1n;
-  if (value < -limit) value = -limit;
-  return longToInt(value);
-}
 
 /**
  * The state xlu_disk_parse keeps while the scanner runs (the disk being
@@ -144,7 +131,7 @@ export class DiskState {
   }
 
   setColoPort(value: Str): void {
-    const port = cAtoi(value.value);
+    const port = glibcAtoi(value.value);
     if (port === 0) {
       this.fail("bad-colo-port", "unknown value for colo_port", value.value, value.span, say.badColoPortMessage(value.value));
       return;

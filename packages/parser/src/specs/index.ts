@@ -1,4 +1,5 @@
 export * from "./spec-text";
+export * from "./c-numbers";
 export * from "./values";
 export * from "./dev-common";
 export * from "./dev-vtpm";

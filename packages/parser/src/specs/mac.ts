@@ -5,7 +5,7 @@
  * means (multicast, locally administered, Xen's OUI, all-zero = random).
  */
 import type { SpecProblem, Span } from "./spec-text";
-import { readCUnsigned, toCUint32 } from "./split";
+import { glibcStrtoul, toCUnsignedInt } from "./c-numbers";
 
 const STRICT_MAC = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 
@@ -161,7 +161,7 @@ function padOctets(stored: readonly number[]): number[] {
 /** Whether some group has more than two hex digits' worth of value (xl keeps the low 32 bits, then checks ≤ 255). */
 function groupWraps(text: string, groups: readonly Span[]): boolean {
   return groups.some((g) => {
-    const read = readCUnsigned(text, g.start, 16);
+    const read = glibcStrtoul(text, g.start, 16);
     return read.negative || read.value > 0xffn;
   });
 }
@@ -178,10 +178,10 @@ function readMacLikeXl(text: string, after: string | undefined): XlMacRead {
   let at = 0;
   for (let i = 0; i < 6; i++) {
     if (at >= buffer.length) return { outcome: "undefined", stored, groups, readPastEnd: true };
-    const read = readCUnsigned(buffer, at, 16);
+    const read = glibcStrtoul(buffer, at, 16);
     // glibc saturates an overflowing strtoul at ULONG_MAX, and xl stores it in
     // an unsigned int before comparing with 255.
-    const value = toCUint32(read.value);
+    const value = toCUnsignedInt(read.value);
     if (!read.found || value > 255) {
       return { outcome: "invalid", stored, groups, readPastEnd: at > text.length };
     }

@@ -6,8 +6,8 @@
  * of a BDF and `name=`. Like xl, it stops at the first failure, and every
  * failure makes `xl create` stop.
  */
+import { glibcAtoi, glibcScanHex, isCSpace, toCUnsignedInt } from "./c-numbers";
 import type { SpecField, SpecProblem, SpecText, Span } from "./spec-text";
-import { isCWhitespace, readCAtoi, readScanfHex, toCUint32, type CNumberRead } from "./split";
 
 /** A PCI address; `function` is `*` for "all functions of the device". */
 export interface PciAddress {
@@ -88,7 +88,7 @@ export function parsePciSpec(spec: SpecText): PciSpec {
     }
     if (text[at] === ",") at++;
     else if (at < text.length) {
-      const blank = isCWhitespace(text[at]) ? " (xl allows no spaces in a PCI spec)" : "";
+      const blank = isCSpace(text[at]) ? " (xl allows no spaces in a PCI spec)" : "";
       return fatal("junk-after-bdf", `xl cannot read \`${text.slice(at)}\` after the device address${blank}; ${FORM}`, { start: at, end: text.length });
     }
   } else if (positional.kind !== "absent") {
@@ -214,7 +214,7 @@ function repeated(problems: SpecProblem[], key: string, span: Span): void {
 }
 
 function readFlag(key: string, value: SpecField<string>, problems: SpecProblem[]): SpecField<number> {
-  const number = readCAtoi(value.value);
+  const number = glibcAtoi(value.value);
   if (!/^[0-9]+$/.test(value.value)) {
     problems.push({
       code: "flag-not-number",
@@ -247,12 +247,12 @@ function readBdf(text: string, from: number): BdfRead {
     if (colons === 0) return { kind: "absent" };
     return { kind: "bad", code: "bdf-malformed", message: `\`${text.slice(from, run)}\` has too many colons for a PCI address; ${FORM}` };
   }
-  const numbers: CNumberRead[] = [];
+  const numbers: bigint[] = [];
   let at = from;
   for (let i = 0; i <= colons; i++) {
-    const read = readScanfHex(text, at);
-    if (!read.found) return { kind: "bad", code: "bdf-malformed", message: `\`${text}\` is not a PCI address xl can read; ${FORM}` };
-    numbers.push(read);
+    const read = glibcScanHex(text, at);
+    if (read.kind !== "ok") return { kind: "bad", code: "bdf-malformed", message: `\`${text}\` is not a PCI address xl can read; ${FORM}` };
+    numbers.push(read.value);
     at = read.end;
     const literal = i < colons ? ":" : ".";
     if (text[at] !== literal) {
@@ -267,7 +267,7 @@ function readBdf(text: string, from: number): BdfRead {
     }
     at++;
   }
-  const values = numbers.map((n) => toCUint32(n.value));
+  const values = numbers.map(toCUnsignedInt);
   const [domain, bus, device] = colons === 2 ? values : [0, ...values];
   if (domain === undefined || bus === undefined || device === undefined) {
     return { kind: "bad", code: "bdf-malformed", message: `\`${text}\` is not a PCI address; ${FORM}` };
@@ -279,11 +279,11 @@ function readBdf(text: string, from: number): BdfRead {
   if (text[at] === "*") {
     return { kind: "ok", address: { domain, bus, device, function: "*" }, end: at + 1 };
   }
-  const func = readScanfHex(text, at);
-  if (!func.found) {
+  const func = glibcScanHex(text, at);
+  if (func.kind !== "ok") {
     return { kind: "bad", code: "bdf-malformed", message: `the function number after \`.\` in \`${text}\` is missing: write 0–7 or \`*\`` };
   }
-  const funcValue = toCUint32(func.value);
+  const funcValue = toCUnsignedInt(func.value);
   if (funcValue > 7) {
     return { kind: "bad", code: "bdf-out-of-range", message: `PCI function \`${text.slice(at, func.end)}\` is above 7, so xl refuses the spec: write 0–7 or \`*\`` };
   }
@@ -296,11 +296,11 @@ type VslotRead =
 
 /** xl's `parse_vslot`: `sscanf("%x")`, at most 0x1f. */
 function readVslot(text: string, from: number): VslotRead {
-  const read = readScanfHex(text, from);
-  if (!read.found) {
+  const read = glibcScanHex(text, from);
+  if (read.kind !== "ok") {
     return { kind: "bad", code: "vslot-malformed", message: `the virtual slot \`${text.slice(from)}\` is not a hex number, so xl refuses the spec: write 0–1f`, end: text.length };
   }
-  const value = toCUint32(read.value);
+  const value = toCUnsignedInt(read.value);
   if (value > 0x1f) {
     const digits = text.slice(from, read.end);
     const decimalHint = /^[0-9]+$/.test(digits) && Number(digits) <= 31 ? ` (it is hex: decimal ${digits} is \`${Number(digits).toString(16)}\`)` : "";

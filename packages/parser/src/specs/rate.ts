@@ -5,7 +5,7 @@
  * arithmetic and overflow checks. Every error here makes `xl create` stop.
  */
 import type { SpecProblem, Span } from "./spec-text";
-import { readCUnsigned } from "./split";
+import { C_UINT32_MAX, glibcStrtoul } from "./c-numbers";
 
 /** The limit xl hands to libxl for a valid rate. */
 export interface RateLimit {
@@ -33,7 +33,6 @@ export interface RateParse {
 const RATE_PATTERN = /^[0-9]+[GMK]?[Bb]\/s$/;
 /** xl's pattern for the interval part. */
 const INTERVAL_PATTERN = /^[0-9]+[mu]?s?$/;
-const UINT32_MAX = 0xffffffffn;
 const UINT64_MAX = (1n << 64n) - 1n;
 const DEFAULT_INTERVAL_USECS = 50000n;
 
@@ -63,8 +62,8 @@ export function parseRate(text: string): RateParse {
     problems.push({ code: "rate-invalid", message: describeBadRate(ratePart), span: rateSpan, effect: "fatal" });
     return fail();
   }
-  const rateRead = readCUnsigned(ratePart, 0, 0);
-  if (rateRead.value === 0n || rateRead.value > UINT32_MAX || rateRead.overflow) {
+  const rateRead = glibcStrtoul(ratePart, 0, 0);
+  if (rateRead.value === 0n || rateRead.value > C_UINT32_MAX || rateRead.overflow) {
     const digits = ratePart.slice(0, digitRunEnd(ratePart));
     const why =
       rateRead.value === 0n
@@ -147,7 +146,7 @@ function parseInterval(interval: string, offset: number): IntervalRead {
     problems.push({ code: "rate-interval-invalid", message: describeBadInterval(interval), span, effect: "fatal" });
     return { usecs: undefined, problems };
   }
-  const read = readCUnsigned(interval, 0, 0);
+  const read = glibcStrtoul(interval, 0, 0);
   const overflow = (why: string): IntervalRead => {
     problems.push({
       code: "rate-interval-overflow",
@@ -159,7 +158,7 @@ function parseInterval(interval: string, offset: number): IntervalRead {
   };
   const digits = interval.slice(0, digitRunEnd(interval));
   if (read.value === 0n) return overflow(octalNote(interval, read.end, "is 0") ?? `\`${digits}\` is 0`);
-  if (read.value > UINT32_MAX || read.overflow) return overflow(`\`${digits}\` is above 4294967295`);
+  if (read.value > C_UINT32_MAX || read.overflow) return overflow(`\`${digits}\` is above 4294967295`);
   // What follows the digits xl read decides the unit: `s` or nothing means
   // seconds, `m` milliseconds, anything else (u, or an 8/9 after octal
   // digits) microseconds.
@@ -167,7 +166,7 @@ function parseInterval(interval: string, offset: number): IntervalRead {
   let usecs = read.value;
   if (unit === "s" || unit === undefined) usecs *= 1000000n;
   else if (unit === "m") usecs *= 1000n;
-  if (usecs > UINT32_MAX) return overflow(`the interval is ${usecs} µs, more than 4294967295 µs`);
+  if (usecs > C_UINT32_MAX) return overflow(`the interval is ${usecs} µs, more than 4294967295 µs`);
   const octal = octalNote(interval, read.end, `is read as ${usecs} µs`);
   if (octal !== undefined) {
     problems.push({

@@ -8,7 +8,7 @@
  * which are just as unusable, so every negative number counts as invalid here,
  * as it does in the oracle's deep check.
  */
-import { asLong, cScanInt, cStrtoul, INT_MAX, isCSpace, longToInt } from "./disk-cnum";
+import { C_INT_MAX, glibcScanInt, glibcStrtoul, isCSpace, toCInt, toCLong } from "./c-numbers";
 import { describeDeviceNumber, nameForDeviceNumber, type DeviceNumberInfo } from "./disk-devnum";
 
 export { describeDeviceNumber, nameForDeviceNumber, type DeviceNumberInfo } from "./disk-devnum";
@@ -49,16 +49,16 @@ type FormResult =
 /** `d<N>p<M>` with `%i` numbers; the whole string must be used. */
 function matchDnpM(text: string): FormResult {
   if (text[0] !== "d") return { status: "no-match" };
-  const disk = cScanInt(text, 1);
-  if (!disk) return { status: "no-match" };
+  const disk = glibcScanInt(text, 1);
+  if (disk.kind !== "ok") return { status: "no-match" };
   if (text[disk.end] !== "p") {
     if (disk.end === text.length) {
       return { status: "fail", reason: `libxl's numbered form needs a partition part: write \`${text}p0\` (or an \`xvd\` name)` };
     }
     return { status: "no-match" };
   }
-  const partition = cScanInt(text, disk.end + 1);
-  if (!partition || partition.end !== text.length) return { status: "no-match" };
+  const partition = glibcScanInt(text, disk.end + 1);
+  if (partition.kind !== "ok" || partition.end !== text.length) return { status: "no-match" };
   if (disk.value >= 1 << 20) return { status: "fail", reason: `disk number ${disk.value} is too large: libxl allows at most ${XVD_MAX_DISK}` };
   if (partition.value >= 256) return { status: "fail", reason: `partition ${partition.value} is too large: libxl allows at most 255` };
   const notes: string[] = [];
@@ -96,16 +96,16 @@ function matchNamed(text: string, prefix: string, maxDisk: number, maxPartition:
   if (rest[0] === "0") {
     return { status: "fail", reason: `partition \`${rest}\` starts with 0: partitions are numbered from 1, without leading zeros (use \`${text.slice(0, at)}\` for the whole disk)` };
   }
-  const parsed = cStrtoul(text, at, 10);
+  const parsed = glibcStrtoul(text, at, 10);
   if (parsed.end === at || parsed.end !== text.length) {
     const upper = /[A-Z]/.test(rest) ? "; names are lowercase" : "";
     return { status: "fail", reason: `\`${rest}\` after \`${text.slice(0, at)}\` is not a partition number${upper}` };
   }
-  const asSigned = asLong(parsed.value);
+  const asSigned = toCLong(parsed.value);
   if (asSigned > BigInt(maxPartition)) {
     return { status: "fail", reason: `partition ${rest} is too large: \`${prefix}\` disks have partitions 1 to ${maxPartition}` };
   }
-  const partition = longToInt(asSigned);
+  const partition = toCInt(asSigned);
   if (!/^[1-9][0-9]*$/.test(rest) || rest !== String(partition)) {
     notes.push(`libxl reads the partition \`${rest}\` with C's strtoul (spaces, signs and wrap-around accepted): partition ${partition}`);
   }
@@ -142,8 +142,8 @@ export function decodeVdev(name: string): VdevInfo {
   const xvd = matchNamed(text, "xvd", XVD_MAX_DISK, 255);
   if (xvd.status === "ok") return named(name, "xvd", encodeXvd(xvd.disk, xvd.partition), xvd);
 
-  const numeric = cStrtoul(text, 0, 0);
-  if (!numeric.overflow && numeric.end === text.length && numeric.value <= BigInt(INT_MAX)) {
+  const numeric = glibcStrtoul(text, 0, 0);
+  if (!numeric.overflow && numeric.end === text.length && numeric.value <= C_INT_MAX) {
     return numericVdev(name, text, Number(numeric.value));
   }
 
@@ -231,9 +231,9 @@ function invalidReason(text: string, forms: readonly FormResult[], numericOverfl
   }
   const numberLike = /^[\s]*[-+]?[0-9]/.test(text);
   if (numberLike) {
-    const parsed = cStrtoul(text, 0, 0);
-    if (numericOverflow || (parsed.end === text.length && parsed.value > BigInt(INT_MAX))) {
-      return `${text.trim()} is outside libxl's device number range (0 to ${INT_MAX}); negative numbers wrap around and are refused too`;
+    const parsed = glibcStrtoul(text, 0, 0);
+    if (numericOverflow || (parsed.end === text.length && parsed.value > C_INT_MAX)) {
+      return `${text.trim()} is outside libxl's device number range (0 to ${C_INT_MAX}); negative numbers wrap around and are refused too`;
     }
     return `\`${text}\` is not a number libxl can read (decimal, 0x hex or leading-0 octal, nothing after it)`;
   }

@@ -8,7 +8,8 @@
 import { parseMac, type MacParse } from "./mac";
 import { parseRate, type RateParse } from "./rate";
 import type { SpecField, SpecProblem, SpecText, Span, XlEffect } from "./spec-text";
-import { readCUnsigned, splitLikeStrtok, toCInt32 } from "./split";
+import { C_ULONG_MAX, glibcStrtoul, toCInt } from "./c-numbers";
+import { splitLikeStrtok } from "./split";
 
 /** Keys whose value xl copies as a plain string. */
 export const VIF_STRING_KEYS = ["bridge", "model", "vifname", "script", "ip", "backend", "gatewaydev", "netdev", "forwarddev"] as const;
@@ -306,8 +307,8 @@ function describeBadType(value: SpecField<string>): SpecProblem {
 
 /** devid= and mtu=: strtoul base 10 with no check for trailing text; a missing number or ULONG_MAX stops xl. */
 function readNumber(key: "devid" | "mtu", value: SpecField<string>, problems: SpecProblem[]): SpecField<number> | undefined {
-  const read = readCUnsigned(value.value, 0, 10);
-  if (!read.found || read.value === (1n << 64n) - 1n) {
+  const read = glibcStrtoul(value.value, 0, 10);
+  if (!read.found || read.value === C_ULONG_MAX) {
     problems.push({
       code: "not-a-number",
       message: `${key} \`${value.value}\` is not a number xl can read, so xl stops with "failed to convert": write a decimal number`,
@@ -316,7 +317,7 @@ function readNumber(key: "devid" | "mtu", value: SpecField<string>, problems: Sp
     });
     return undefined;
   }
-  const stored = toCInt32(read.value);
+  const stored = toCInt(read.value);
   if (read.end < value.value.length) {
     problems.push({
       code: "number-trailing-ignored",
