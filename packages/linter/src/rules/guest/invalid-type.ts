@@ -1,0 +1,42 @@
+import { typeFromTypeKey } from "../../engine/guest-type";
+import type { FileRule } from "../../engine/types";
+import { replaceValueEdit } from "../util/guest-settings";
+import { stringSetting } from "../util/settings";
+
+const TYPES = ["pv", "pvh", "hvm"];
+
+/** A `type` that is not a prefix of hvm, pv or pvh: xl stops. */
+export const invalidType: FileRule = {
+  id: "invalid-type",
+  scope: "file",
+  severity: "error",
+  category: "correctness",
+  fixable: "safe",
+  summary: "`type` is not `pv`, `pvh` or `hvm`, so xl refuses the config",
+  docs: {
+    description: [
+      "xl knows three guest types, written in lower case: `pv`, `pvh` and `hvm`. Any other value, including",
+      "`HVM` or `paravirt`, stops xl with \"Invalid domain type\". (xl compares only as many letters as the",
+      "value has, so a shortened value such as `h` is accepted; `type-prefix` reports those.)",
+      "",
+      "Write one of the three names. When the value is one of them in another case, the fix lowers it.",
+    ].join("\n"),
+    invalid: [
+      { config: 'name = "win01"\ntype = "HVM"\n', note: "Upper case is refused." },
+      { config: 'name = "web01"\ntype = "linux"\nkernel = "/boot/vmlinuz"\n' },
+    ],
+    valid: [{ config: 'name = "win01"\ntype = "hvm"\n' }],
+  },
+  check(context) {
+    const type = stringSetting(context, "type");
+    if (!type || typeFromTypeKey(type.value) !== undefined) return;
+    const lowered = type.value.trim().toLowerCase();
+    const edit = TYPES.includes(lowered) ? replaceValueEdit(context, "type", lowered) : undefined;
+    const hint = edit ? `Write \`${lowered}\`` : "Use `pv`, `pvh` or `hvm`";
+    context.report({
+      range: type.range,
+      message: `\`${type.value}\` is not a guest type xl knows: it takes only \`pv\`, \`pvh\` or \`hvm\`, in lower case, and refuses the config ("Invalid domain type"). ${hint}.`,
+      ...(edit ? { fix: { title: `Replace with \`${lowered}\``, safety: "safe" as const, edits: [edit] } } : {}),
+    });
+  },
+};
