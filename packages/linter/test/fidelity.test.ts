@@ -50,10 +50,18 @@ const XL_NEVER_LOOKS: readonly string[] = [
  * `xl-oracle check --deep` runs (its README lists what it does not run), each
  * read in libxl's source: two disks with one device number ("device already
  * exists in xenstore"), a read-only emulated IDE disk, a bootloader with no
- * disk. The oracle accepts these configs, so they cannot count as false
- * errors here; their rules have unit tests of their own instead.
+ * disk, a channel without a name, a vfb whose vnclisten and vncdisplay both
+ * name a display. The oracle accepts these configs, so they cannot count as
+ * false errors here; their rules have oracle and unit tests of their own for
+ * the cases the oracle does see.
  */
-const REFUSED_AFTER_DEEP_CHECKS: readonly string[] = ["disk-duplicate-device", "disk-readonly-ide", "bootloader-without-disk"];
+const REFUSED_AFTER_DEEP_CHECKS: readonly string[] = [
+  "disk-duplicate-device",
+  "disk-readonly-ide",
+  "bootloader-without-disk",
+  "channel-invalid",
+  "vnc-display-conflict",
+];
 
 const EXEMPT_RULES: ReadonlySet<string> = new Set([...XL_NEVER_LOOKS, ...REFUSED_AFTER_DEEP_CHECKS]);
 
