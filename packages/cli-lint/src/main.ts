@@ -5,9 +5,9 @@
  * Exit codes: 0 clean, 1 errors found (or the file does not parse), 2 usage or I/O error.
  */
 import { parseArgs } from "node:util";
-import { allRules, lintFiles, lintText, ruleById, ruleDocMarkdown, type LintInput, type SeveritySetting } from "@xlint/linter";
+import { allRules, lintFiles, ruleById, ruleDocMarkdown, type LintInput, type SeveritySetting } from "@xlint/linter";
 import { ConfigResolver } from "./config-files";
-import { settingsToJson } from "@xlint/parser";
+import { evaluate, parse, settingsToJson } from "@xlint/parser";
 import { expandPaths, readConfig } from "./files";
 import { formatGcc } from "./output";
 
@@ -60,13 +60,16 @@ function dump(args: string[]): number {
   const file = args[0] as string;
   const read = readConfig(file);
   if (!read.ok) return fail(`${file}: ${read.error}`);
-  const result = lintText(read.text, { encoding: read.encoding });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  // dump shows what libxlu stores, so only the parser's verdict matters here, not the rules.
+  const parsed = parse(read.text, { encoding: read.encoding });
+  const evaluation = evaluate(parsed.file);
+  const errors = [...parsed.diagnostics, ...evaluation.diagnostics].filter((d) => d.severity === "error");
   if (errors.length > 0) {
+    errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
     for (const d of errors) process.stderr.write(`${file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.message}\n`);
     return 1;
   }
-  process.stdout.write(settingsToJson(result.evaluation, read.encoding));
+  process.stdout.write(settingsToJson(evaluation, read.encoding));
   return 0;
 }
 

@@ -23,17 +23,20 @@ function xlint(...args: string[]): { code: number | null; stdout: string; stderr
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A config that is clean for every rule but `unknown-key` (the misspelled `memroy`). */
+const guest = (name: string) => `name = "${name}"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nmemroy = 1\n`;
+
 describe("xlint with configuration files", () => {
   write("repo/xlint.json", '{\n  "root": true,\n  // legacy configs are not ours\n  "rules": {"unknown-key": "error"},\n  "ignore": ["legacy"],\n}\n');
-  write("repo/web/a.cfg", 'name = "a"\nmemroy = 1\n');
-  write("repo/legacy/b.cfg", 'name = "b"\nmemroy = 1\n');
+  write("repo/web/a.cfg", guest("a"));
+  write("repo/legacy/b.cfg", guest("b"));
   write("repo/team/xlint.json", '{"rules": {"unknown-key": "info"}}');
-  write("repo/team/c.cfg", 'name = "c"\nmemroy = 1\n');
+  write("repo/team/c.cfg", guest("c"));
 
   it("applies the nearest config over the farther one, and skips ignored folders", () => {
     const r = xlint("repo");
-    expect(r.stdout).toContain("repo/web/a.cfg:2:1: error:");
-    expect(r.stdout).toContain("repo/team/c.cfg:2:1: info:");
+    expect(r.stdout).toContain("repo/web/a.cfg:6:1: error:");
+    expect(r.stdout).toContain("repo/team/c.cfg:6:1: info:");
     expect(r.stdout).not.toContain("legacy");
     expect(r.stderr).toContain("2 files checked: 1 errors, 0 warnings");
     expect(r.code).toBe(1);
@@ -41,7 +44,7 @@ describe("xlint with configuration files", () => {
 
   it("always lints a file named explicitly, and --rule wins over the config", () => {
     const r = xlint("repo/legacy/b.cfg", "--rule", "unknown-key=warning");
-    expect(r.stdout).toContain("repo/legacy/b.cfg:2:1: warning:");
+    expect(r.stdout).toContain("repo/legacy/b.cfg:6:1: warning:");
     expect(r.code).toBe(0);
   });
 
