@@ -1,4 +1,8 @@
-/** The net rule family, in the order `xlint rules` lists them. */
+/** The net rule family (vifs, and guests clashing across files), in the order `xlint rules` lists them. */
 import type { Rule } from "../../engine/types";
+import { duplicateMac } from "./duplicate-mac";
+import { duplicateName } from "./duplicate-name";
+import { duplicateUuid } from "./duplicate-uuid";
+import { vifMissingBridge } from "./vif-missing-bridge";
 
-export const netRules: readonly Rule[] = [];
+export const netRules: readonly Rule[] = [duplicateMac, vifMissingBridge, duplicateName, duplicateUuid];

@@ -1,0 +1,75 @@
+import { formatMac } from "@xlint/parser";
+import type { ProjectRule, RelatedLocation } from "../../engine/types";
+import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
+
+interface MacUse {
+  readonly path: string;
+  readonly range: RelatedLocation["range"];
+  readonly text: string;
+}
+
+/** One MAC address on two vifs, in one guest or across the guests of a run. */
+export const duplicateMac: ProjectRule = {
+  id: "duplicate-mac",
+  scope: "project",
+  severity: "error",
+  category: "correctness",
+  fixable: "none",
+  summary: "One MAC address is given to two vifs, in one guest or in two guests linted together",
+  docs: {
+    description: [
+      "Neither xl nor libxl checks that MAC addresses are unique: two vifs with the same `mac=` start",
+      "without a word, and then fight over the address on the bridge, so traffic goes to whichever guest",
+      "spoke last. This rule compares the MACs of every vif of every file in the run (the files given to",
+      "`xlint`, or the editor's workspace), as xl reads them (case, separators and leading zeros do not",
+      "matter), and points at the other use. Give each vif its own address, or leave `mac=` out to let xl",
+      "pick a random one.",
+    ].join("\n"),
+    invalid: [
+      {
+        config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0" ]\n',
+        otherFiles: { "web02.cfg": 'name = "web02"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3E:00:00:01,bridge=xenbr0" ]\n' },
+        note: "The same address as web02's, written in other case.",
+      },
+      { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:01", "mac=00:16:3e:00:00:01,bridge=br1" ]\n' },
+    ],
+    valid: [
+      {
+        config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0" ]\n',
+        otherFiles: { "web02.cfg": 'name = "web02"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:02,bridge=xenbr0" ]\n' },
+      },
+    ],
+  },
+  check(context) {
+    const uses = new Map<string, MacUse[]>();
+    for (const file of context.files) {
+      for (const entry of vifEntries(file)) {
+        const key = macKey(entry);
+        if (!key || !entry.vif.mac) continue;
+        const use = { path: file.path, range: vifRange(file, entry, entry.vif.mac.span), text: entry.vif.mac.value.text };
+        const list = uses.get(key);
+        if (list) list.push(use);
+        else uses.set(key, [use]);
+      }
+    }
+    for (const [mac, list] of uses) {
+      if (list.length < 2) continue;
+      for (const use of list) {
+        const others = list.filter((o) => o !== use);
+        const where = others.map((o) => (o.path === use.path ? `line ${o.range.start.line + 1}` : `${o.path}:${o.range.start.line + 1}`)).join(", ");
+        context.report(use.path, {
+          range: use.range,
+          message: `MAC \`${use.text}\` (${mac}) is also used at ${where}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
+          related: others.map((o) => ({ path: o.path, range: o.range, message: `the same MAC ${mac}` })),
+        });
+      }
+    }
+  },
+};
+
+/** The address xl ends up with, canonical; none when xl picks a random one or cannot tell. */
+function macKey(entry: VifEntry): string | undefined {
+  const octets = entry.vif.xlMac;
+  if (!octets || octets.every((o) => o === 0)) return undefined;
+  return formatMac(octets);
+}

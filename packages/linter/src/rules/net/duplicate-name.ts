@@ -1,0 +1,29 @@
+import type { ProjectRule } from "../../engine/types";
+import { repeatedValues, reportRepeats } from "../util/project-values";
+
+const base = 'type = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\n';
+
+/** Two guests of one run with the same `name`. */
+export const duplicateName: ProjectRule = {
+  id: "duplicate-name",
+  scope: "project",
+  severity: "error",
+  category: "correctness",
+  fixable: "none",
+  summary: "Two configs linted together give their guests the same name",
+  docs: {
+    description: [
+      "A host runs at most one domain of a given name: `xl create` of the second one fails with",
+      "\"Domain with name … already exists\", and every `xl` command that takes a name can only reach one",
+      "of them. Configs are usually copied from each other, and the `name` is the line people forget. This",
+      "rule compares the names of all files of a run (or the editor's workspace).",
+    ].join("\n"),
+    invalid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web01"\n${base}` }, note: "web02.cfg was copied and kept web01's name." }],
+    valid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web02"\n${base}` } }],
+  },
+  check(context) {
+    reportRepeats(context, repeatedValues(context.files, "name", (v) => v), (use, others) =>
+      `The guest name \`${use.text}\` is also used by ${others}: a host can run only one domain of a name, so creating the second fails. Give each guest its own name.`,
+    );
+  },
+};
