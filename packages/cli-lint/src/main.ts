@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { allRules, lintFiles, ruleById, ruleDocMarkdown, type LintInput, type SeveritySetting } from "@xlint/linter";
 import { ConfigResolver } from "./config-files";
+import { readXlConf } from "./xl-conf";
 import { evaluate, parse, settingsToJson } from "@xlint/parser";
 import { expandPaths, readConfig } from "./files";
 import { formatGcc } from "./output";
@@ -23,6 +24,7 @@ Lints Xen xl domain configuration files (directories are searched for *.cfg and 
   --config FILE            use this xlint.json instead of searching upward from each file
   --rule RULE=SEVERITY     override a rule's severity (off, info, warning, error); repeatable
   --host-bridges A,B       the bridges that exist on the host
+  --xl-conf FILE           read the host's vif defaults (vif.default.bridge, …) from this xl.conf
   --quiet                  print errors only
   --help                   show this help
   --version                show the version`;
@@ -78,6 +80,7 @@ interface LintFlags {
   readonly config: string | undefined;
   readonly rules: readonly string[];
   readonly hostBridges: string | undefined;
+  readonly xlConf: string | undefined;
 }
 
 function ruleOverrides(specs: readonly string[]): Map<string, SeveritySetting> | string {
@@ -97,9 +100,11 @@ function lint(paths: string[], flags: LintFlags): number {
   const severities = ruleOverrides(flags.rules);
   if (typeof severities === "string") return fail(severities);
   const bridges = flags.hostBridges?.split(",").map((b) => b.trim()).filter((b) => b !== "");
+  const xlConf = flags.xlConf ? readXlConf(flags.xlConf) : {};
+  if (typeof xlConf === "string") return fail(xlConf);
   const resolver = new ConfigResolver(new Set(allRules.map((r) => r.id)), flags.config, {
     severities,
-    host: bridges ? { bridges } : {},
+    host: { ...xlConf, ...(bridges ? { bridges } : {}) },
   });
   const { files, errors } = expandPaths(paths, (file) => resolver.isIgnored(file));
   for (const e of errors) process.stderr.write(`xlint: ${e}\n`);
@@ -145,6 +150,7 @@ function main(argv: string[]): number {
         json: { type: "boolean" },
         rule: { type: "string", multiple: true },
         "host-bridges": { type: "string" },
+        "xl-conf": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -169,6 +175,7 @@ function main(argv: string[]): number {
     config: values.config,
     rules: values.rule ?? [],
     hostBridges: values["host-bridges"],
+    xlConf: values["xl-conf"],
   });
 }
 

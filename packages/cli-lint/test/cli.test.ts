@@ -82,3 +82,23 @@ describe("xlint rules and explain", () => {
     expect(bad.stderr).toContain("unknown rule `nope`");
   });
 });
+
+describe("host facts from the command line", () => {
+  const vifGuest = 'name = "n"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:09" ]\n';
+  it("--host-bridges checks the default bridge, and --xl-conf supplies it", () => {
+    write("net/n.cfg", vifGuest);
+    write("net/xl.conf", 'vif.default.bridge = "br-lan"\n');
+    const missing = xlint("net/n.cfg", "--host-bridges", "br-lan");
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain("joins the default `xenbr0`, which the host does not have");
+    const fine = xlint("net/n.cfg", "--host-bridges", "br-lan", "--xl-conf", "net/xl.conf");
+    expect(fine.stdout).toBe("");
+    expect(fine.code).toBe(0);
+  });
+  it("refuses an xl.conf xl could not read, with its position", () => {
+    write("net/bad.conf", "vif.default.bridge = br-lan\n");
+    const r = xlint("net/n.cfg", "--xl-conf", "net/bad.conf");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/net\/bad\.conf:1:22: /);
+  });
+});

@@ -34,7 +34,8 @@ import { settingsOf } from "./fidelity/xl-text";
  * config does not make them false: names, UUIDs, MACs and disk targets
  * repeated across guests (libxl only notices when both guests run), a vif
  * bridge that does not exist on the host (only the hotplug script notices),
- * and numeric disk vdevs (libxl takes them; the guest kernel refuses them).
+ * numeric disk vdevs (libxl takes them; the guest kernel refuses them), and
+ * multicast MACs (accepted; the network then misbehaves).
  */
 const XL_NEVER_LOOKS: readonly string[] = [
   "duplicate-mac",
@@ -43,6 +44,7 @@ const XL_NEVER_LOOKS: readonly string[] = [
   "duplicate-disk-target",
   "vif-missing-bridge",
   "disk-numeric-vdev",
+  "vif-multicast-mac",
 ];
 
 /**
@@ -52,7 +54,7 @@ const XL_NEVER_LOOKS: readonly string[] = [
  * exists in xenstore"), a read-only emulated IDE disk, a bootloader with no
  * disk, a channel without a name, a vfb whose vnclisten and vncdisplay both
  * name a display, `tsc_mode = "native_paravirt"` (refused when libxl sets up
- * the x86 domain). The oracle accepts these configs, so they cannot count as
+ * the x86 domain), `type=ioemu` vifs on PV/PVH guests. The oracle accepts these configs, so they cannot count as
  * false errors here; their rules have oracle and unit tests of their own for
  * the cases the oracle does see.
  */
@@ -63,6 +65,7 @@ const REFUSED_AFTER_DEEP_CHECKS: readonly string[] = [
   "channel-invalid",
   "vnc-display-conflict",
   "removed-value",
+  "vif-ioemu-on-pv",
 ];
 
 const EXEMPT_RULES: ReadonlySet<string> = new Set([...XL_NEVER_LOOKS, ...REFUSED_AFTER_DEEP_CHECKS]);
