@@ -54,7 +54,7 @@ const XL_NEVER_LOOKS: readonly string[] = [
  * exists in xenstore"), a read-only emulated IDE disk, a bootloader with no
  * disk, a channel without a name, a vfb whose vnclisten and vncdisplay both
  * name a display, `tsc_mode = "native_paravirt"` (refused when libxl sets up
- * the x86 domain), `type=ioemu` vifs on PV/PVH guests. The oracle accepts these configs, so they cannot count as
+ * the x86 domain), `type=ioemu` vifs on PV/PVH guests, two vifs with one devid. The oracle accepts these configs, so they cannot count as
  * false errors here; their rules have oracle and unit tests of their own for
  * the cases the oracle does see.
  */
@@ -66,6 +66,7 @@ const REFUSED_AFTER_DEEP_CHECKS: readonly string[] = [
   "vnc-display-conflict",
   "removed-value",
   "vif-ioemu-on-pv",
+  "vif-duplicate-devid",
 ];
 
 const EXEMPT_RULES: ReadonlySet<string> = new Set([...XL_NEVER_LOOKS, ...REFUSED_AFTER_DEEP_CHECKS]);

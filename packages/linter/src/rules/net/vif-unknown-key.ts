@@ -49,7 +49,7 @@ function judge(token: VifToken): Verdict | undefined {
   const lower = core.toLowerCase();
   if (FLAGS.includes(lower.trimEnd())) {
     const fixed = lower.trimEnd();
-    return { message: `\`${text}\` is not recognised because the flag is lowercase: ${IGNORED}. Write \`${fixed}\`.`, replacement: { span: whole, text: fixed, title: `Write \`${fixed}\`` } };
+    return { message: `\`${text}\` is not recognised because xl knows the flag in lowercase only: ${IGNORED}. Write \`${fixed}\`.`, replacement: { span: whole, text: fixed, title: `Write \`${fixed}\`` } };
   }
   if (KNOWN_KEYS.includes(lower.trimEnd())) {
     return { message: `\`${text}\` has no value: xl only recognises \`${lower.trimEnd()}=\` followed by one, so it prints "unrecognized argument" and ignores the word. Write \`${lower.trimEnd()}=VALUE\`, or remove it.` };

@@ -13,10 +13,14 @@ export function problemsOf(entry: VifEntry, codes: readonly string[]): SpecProbl
   return entry.vif.problems.filter((p) => codes.includes(p.code));
 }
 
-/** A message that reads as a sentence: capital first letter, final period. */
+/** Words that stay lowercase at the start of a sentence, being names. */
+const NAMES = new Set(["xl", "libxl", "devid", "mtu", "vif", "vifname"]);
+
+/** A message that reads as a sentence: capital first letter (unless it starts with a name like `xl`), final period. */
 export function sentence(message: string): string {
   const trimmed = message.trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  const firstWord = /^[a-z]+/.exec(trimmed)?.[0] ?? "";
+  const capital = NAMES.has(firstWord) ? trimmed : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
@@ -27,7 +31,8 @@ export function vifEdit(entry: VifEntry, span: Span, newText: string): TextEdit 
 
 /**
  * The edit removing item `index` of the vif (as xl splits it) together with
- * one comma next to it, so that the rest of the spec reads as before.
+ * the commas and spaces that follow it (or, for the last item, precede it),
+ * so that the rest of the spec reads as before.
  */
 export function removeItemEdit(entry: VifEntry, index: number): TextEdit | undefined {
   const tokens = entry.vif.tokens;
@@ -35,7 +40,8 @@ export function removeItemEdit(entry: VifEntry, index: number): TextEdit | undef
   if (!token) return undefined;
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
-  const span: Span = previous ? { start: previous.span.end, end: token.span.end } : next ? { start: token.span.start, end: next.span.start } : token.span;
+  // Up to the next item when there is one, so that removing several items gives edits that do not overlap.
+  const span: Span = next ? { start: token.span.start, end: next.span.start } : previous ? { start: previous.span.end, end: token.span.end } : token.span;
   return vifEdit(entry, span, "");
 }
 

@@ -58,3 +58,19 @@ describe("duplicate-name and duplicate-uuid", () => {
     expect(run({ "a.cfg": guest("a", []) + u, "b.cfg": guest("b", []) + u.toUpperCase().replace("UUID", "uuid") }, "duplicate-uuid")).toHaveLength(2);
   });
 });
+
+describe("vif-multicast-mac and vif-ioemu-on-pv", () => {
+  it("flags group and broadcast MACs as xl reads them, not unicast or random ones", () => {
+    expect(run({ "a.cfg": guest("a", ["mac=03:00:00:00:00:01", "mac=ff:ff:ff:ff:ff:ff", "mac=02:00:00:00:00:01", "mac=00:00:00:00:00:00"]) }, "vif-multicast-mac")).toHaveLength(2);
+  });
+  it("refuses an emulated NIC on PV/PVH and its fix removes just that item", () => {
+    const text = guest("a", ["mac=00:16:3e:00:00:01,type=ioemu,bridge=xenbr0"]);
+    const [d] = run({ "a.cfg": text }, "vif-ioemu-on-pv");
+    expect(d?.message).toContain("PVH");
+    const edit = d!.fix!.edits[0]!;
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    expect(fixed).toContain('"mac=00:16:3e:00:00:01,bridge=xenbr0"');
+    expect(run({ "a.cfg": fixed }, "vif-ioemu-on-pv")).toEqual([]);
+    expect(run({ "a.cfg": text.replace('type = "pvh"', 'type = "hvm"') }, "vif-ioemu-on-pv")).toEqual([]);
+  });
+});
