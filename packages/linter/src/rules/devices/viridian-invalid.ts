@@ -1,31 +1,17 @@
 import type { EvalValue, Range } from "@xlint/parser";
-import { damerauLevenshtein } from "../../catalog";
+import { damerauLevenshtein, optionByKey } from "../../catalog";
 import type { FileRule, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
 import { rangeOfValue, settingRange } from "../util/settings";
 
-/** libxl 4.17's viridian groups, in its order. */
-const GROUPS = [
-  "base",
-  "freq",
-  "time_ref_count",
-  "reference_tsc",
-  "hcall_remote_tlb_flush",
-  "apic_assist",
-  "crash_ctl",
-  "synic",
-  "stimer",
-  "hcall_ipi",
-  "ex_processor_masks",
-  "no_vp_limit",
-  "cpu_hotplug",
-] as const;
-type Group = (typeof GROUPS)[number];
+/** libxl 4.17's viridian groups, in its order: the catalog's allowed values. */
+const GROUPS: readonly string[] = optionByKey("viridian")?.values?.allowed ?? [];
+type Group = string;
 
 /** What `defaults` (or `viridian = 1`) enables in libxl 4.17. */
 const DEFAULT_GROUPS: readonly Group[] = ["base", "freq", "time_ref_count", "apic_assist", "crash_ctl", "no_vp_limit", "cpu_hotplug"];
 
-const KEYWORDS = ["all", "defaults"];
+const KEYWORDS: readonly string[] = optionByKey("viridian")?.values?.keywords ?? [];
 
 function groupOf(name: string): Group | undefined {
   const folded = name.toLowerCase();
