@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { decodeFileBytes } from "../src/index";
-import { check, corpusConfigs, oraclePath, oracleUnavailableReason, repoRoot, testCorpus, walkFiles } from "./helpers";
+import { check, corpusConfigs, mapLimited, oraclePath, oracleUnavailableReason, repoRoot, testCorpus, walkFiles } from "./helpers";
 
 const run = promisify(execFile);
 const unavailable = oracleUnavailableReason();
@@ -38,20 +38,6 @@ function xlintVerdict(file: string): Verdict {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const detail = errors.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.message}`).join(" | ");
   return { accepted: result.accepted, json: result.json, detail };
-}
-
-/** Runs at most `limit` promises at once, keeping results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }
 
 const files = [...corpusConfigs(), ...walkFiles(testCorpus, (f) => f.endsWith(".cfg"))];

@@ -24,7 +24,9 @@ import { parseVsnd } from "../src/specs/dev-vsnd";
 import { parseVtpm } from "../src/specs/dev-vtpm";
 import { specTextOf, type SpecProblem, type SpecText } from "../src/specs/spec-text";
 import { readXlNumber, xlNumberOptionsFor } from "../src/specs/values";
-import { oraclePath } from "./helpers";
+import { mapLimited, oraclePath } from "./helpers";
+
+export { mapLimited };
 
 export type OracleVerdict = "accepted" | "rejected" | "crashed";
 
@@ -63,20 +65,6 @@ export async function runOracle(config: string, options: { readonly deep?: boole
 export function cleanUpOracleFiles(): void {
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
   scratchDir = undefined;
-}
-
-/** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }
 
 /** The guest every device test uses; `type` may be changed (vNUMA needs HVM or PVH). */

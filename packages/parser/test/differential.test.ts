@@ -23,7 +23,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeFileBytes, evaluate, parse, settingsToJson, type ParseDiagnostic } from "../src/index";
-import { seededRandom } from "./random";
+import { caseSeed, Rng } from "./random";
 
 // ---------------------------------------------------------------------------
 // Configuration and oracle detection
@@ -79,58 +79,6 @@ if (oracleUnavailable !== undefined) {
 // ---------------------------------------------------------------------------
 // Seeded randomness
 // ---------------------------------------------------------------------------
-/**
- * A well-mixed per-case seed. Plain `seed + i` would not do: mulberry32
- * advances its state by a constant, so nearby seeds give overlapping streams.
- */
-function caseSeed(seed: number, index: number): number {
-  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-type Weighted<T> = readonly (readonly [weight: number, item: T])[];
-
-class Rng {
-  private readonly next: () => number;
-
-  constructor(seed: number) {
-    this.next = seededRandom(seed);
-  }
-
-  /** An integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  /** An integer in [lo, hi]. */
-  range(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(items.length)];
-    if (item === undefined) throw new Error("pick from an empty list");
-    return item;
-  }
-
-  weighted<T>(table: Weighted<T>): T {
-    const total = table.reduce((sum, [w]) => sum + w, 0);
-    let roll = this.next() * total;
-    for (const [w, item] of table) {
-      roll -= w;
-      if (roll < 0) return item;
-    }
-    const last = table[table.length - 1];
-    if (last === undefined) throw new Error("weighted pick from an empty table");
-    return last[1];
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Generator 1: token streams

@@ -9,7 +9,9 @@ import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { parseDiskSpec, type DiskSpecResult } from "../src/specs/disk";
 import { detachedSpecText } from "../src/specs/spec-text";
-import { oraclePath } from "./helpers";
+import { mapLimited, oraclePath } from "./helpers";
+
+export { mapLimited };
 import { seededRandom } from "./random";
 
 export interface OracleDiskAnswer {
@@ -46,20 +48,6 @@ export function runDiskOracle(command: readonly string[], spec: string): Promise
     child.on("error", reject);
     child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
   });
-}
-
-/** Runs `work` on every item with at most `limit` running at once, keeping the order of results. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /**

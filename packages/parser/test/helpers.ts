@@ -52,3 +52,17 @@ export function check(text: string, encoding: ByteEncoding = "utf8"): Checked {
   const accepted = !diagnostics.some((d) => d.severity === "error");
   return { diagnostics, accepted, json: accepted ? settingsToJson(evaluation, encoding) : undefined };
 }
+
+/** Runs at most `limit` promises at once, keeping results in input order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
