@@ -2,7 +2,7 @@ import type { FileRule, Fix } from "../../engine/types";
 import { diskEntries, diskRange, textAt, type DiskEntry } from "../util/disk-entries";
 import { specAfter, specEdit } from "../util/disk-edits";
 import { failuresFor } from "../util/disk-failures";
-import { parseDiskSpec, type DiskProblem } from "@xlint/parser";
+import { detachedSpecText, parseDiskSpec, type DiskProblem } from "@xlint/parser";
 
 /** Image names whose extension says the data is not raw: inserting `raw` would then be a guess. */
 const NOT_RAW = /\.(qcow2?|vhdx?|qed|vmdk|vdi)$/i;
@@ -11,7 +11,7 @@ function insertFormat(entry: DiskEntry, problem: DiskProblem): Fix | undefined {
   const at = { start: problem.span.start, end: problem.span.start };
   const after = specAfter(entry.spec, at, "raw,");
   // Offer it only when xl then reads past the format slot.
-  if (parseDiskSpec({ text: after, fileOffsets: undefined, base: 0 }).problems.some((p) => p.code === "unknown-format")) return undefined;
+  if (parseDiskSpec(detachedSpecText(after)).problems.some((p) => p.code === "unknown-format")) return undefined;
   const edit = specEdit(entry.spec, at, "raw,");
   if (!edit) return undefined;
   const target = entry.result.disk.target ?? "";

@@ -3,7 +3,7 @@
  * its string's escapes; an edit is offered only where the characters it
  * touches are written as themselves, so replacing them cannot break an escape.
  */
-import { DISK_FLAGS, DISK_KEYS, fileOffsetOf, parseDiskSpec, type Span, type SpecText } from "@xlint/parser";
+import { detachedSpecText, DISK_FLAGS, DISK_KEYS, fileOffsetOf, parseDiskSpec, type Span, type SpecText } from "@xlint/parser";
 import type { TextEdit } from "../../engine/types";
 import type { DiskEntry } from "./disk-entries";
 
@@ -25,7 +25,7 @@ export function specAfter(spec: SpecText, span: Span, newText: string): string {
 
 /** Whether `after` reads as the same disk as the entry (every field libxl gets). */
 export function sameDisk(entry: DiskEntry, after: string): boolean {
-  const reread = parseDiskSpec({ text: after, fileOffsets: undefined, base: 0 });
+  const reread = parseDiskSpec(detachedSpecText(after));
   return reread.accepted && entry.result.accepted && JSON.stringify(reread.disk) === JSON.stringify(entry.result.disk);
 }
 
@@ -76,7 +76,7 @@ export function moveTargetLast(entry: DiskEntry, found: SwallowedTarget): TextEd
   const fields = entry.spec.text.slice(found.swallowed.start, found.swallowed.end).replace(/,\s*$/, "");
   const moved = `${fields},target=${found.path}`;
   // A second `target=` among the fields leaves it unclear which path was meant.
-  const reread = parseDiskSpec({ text: specAfter(entry.spec, found.token, moved), fileOffsets: undefined, base: 0 });
+  const reread = parseDiskSpec(detachedSpecText(specAfter(entry.spec, found.token, moved)));
   if (!reread.accepted || reread.disk.target !== found.path) return undefined;
   return specEdit(entry.spec, found.token, moved);
 }

@@ -8,6 +8,7 @@ import {
   fileRangeOf,
   readXlNumber,
   specTextOf,
+  detachedSpecText,
   xlNumberOptionsFor,
   type EvalValue,
   type NumberValue,
@@ -68,7 +69,7 @@ export function stringSetting(context: FileContext, key: string): StringSetting 
 /** The spec text of one atom: strings map through their escapes, numbers are their text. */
 export function specOfAtom(atom: StringValue | NumberValue): SpecText {
   if (atom.kind === "string") return specTextOf(atom);
-  return { text: atom.raw, fileOffsets: undefined, base: atom.range.start.offset };
+  return detachedSpecText(atom.raw, atom.range.start.offset);
 }
 
 export interface NumberSetting extends XlNumber {
