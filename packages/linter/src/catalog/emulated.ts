@@ -57,8 +57,7 @@ export const emulatedDeviceOptions: readonly OptionInfo[] = [
     ...hvmOnly,
     suggestions: ["tablet", "mouse"],
     onBadValue: "silent",
-    requires: { anyOf: ["usb"], effect: "silent", note: "The devices need the emulated controller that `usb = 1` adds." },
-    doc: "Emulated USB devices for the HVM guest, such as `tablet` for an absolute pointer that keeps a VNC mouse in step; needs `usb = 1`. One string or a list both work. Example: `usbdevice = [ \"tablet\" ]`.",
+    doc: "Emulated USB devices for the HVM guest, such as `tablet` for an absolute pointer that keeps a VNC mouse in step; libxl adds the emulated USB controller for them, so `usb = 1` is not needed. One string or a list both work. Example: `usbdevice = [ \"tablet\" ]`.",
     man: misc,
   }),
   option({

@@ -154,7 +154,8 @@ export const platformOptions: readonly OptionInfo[] = [
   option({
     key: "altp2m",
     kind: "integer-or-enum",
-    appliesTo: HVM,
+    // libxl sets the altp2m mode of PVH guests as well (and checks it against nestedhvm and PoD).
+    appliesTo: PVH_HVM,
     arch: X86,
     values: { allowed: ["disabled", "mixed", "external", "limited"], match: "case-insensitive" },
     range: { min: 0, max: 3 },

@@ -8,7 +8,8 @@
  *     "root": true,                              // stop looking further up
  *     "rules": { "unknown-key": "error", "vif-missing-bridge": "off" },
  *     "ignore": ["legacy/**", "*.xm"],           // relative to this file's folder
- *     "host": { "bridges": ["xenbr0", "br-dmz"], "defaultBridge": "xenbr0", "arch": "x86" }
+ *     "host": { "bridges": ["xenbr0", "br-dmz"], "defaultBridge": "xenbr0", "arch": "x86",
+ *               "cpus": 16, "numaNodes": 2, "cpupools": ["Pool-0"] }
  *   }
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
@@ -39,7 +40,10 @@ export interface ConfigReadResult {
 
 const SEVERITIES: readonly SeveritySetting[] = ["off", "info", "warning", "error"];
 const TOP_LEVEL = ["$schema", "root", "rules", "ignore", "host"];
-const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch", "xenVersion"];
+const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch", "xenVersion", "cpus", "numaNodes", "cpupools"];
+
+/** More CPUs or nodes than any Xen build supports is a typo, not a host. */
+const MAX_HOST_COUNT = 65536;
 
 export const EMPTY_CONFIG: XlintConfig = { root: false, rules: new Map(), ignore: [], host: {} };
 
@@ -120,6 +124,14 @@ function readHost(
       const bridges = stringArray(value);
       if (bridges) host.bridges = bridges;
       else at(value.offset, '"bridges" must be a list of bridge names, like ["xenbr0"]');
+    } else if (key === "cpupools") {
+      const pools = stringArray(value);
+      if (pools && pools.every((p) => p !== "")) host.cpupools = pools;
+      else at(value.offset, '"cpupools" must be a list of pool names, like ["Pool-0"]');
+    } else if (key === "cpus" || key === "numaNodes") {
+      const n = value.type === "number" ? (value.value as number) : NaN;
+      if (Number.isSafeInteger(n) && n >= 1 && n <= MAX_HOST_COUNT) host[key] = n;
+      else at(value.offset, `"${key}" must be a whole number from 1 to ${MAX_HOST_COUNT}, as \`xl info\` reports it`);
     } else if (key === "arch") {
       if (value.type === "string" && (value.value === "x86" || value.value === "arm")) host.arch = value.value;
       else at(value.offset, '"arch" must be "x86" or "arm"');

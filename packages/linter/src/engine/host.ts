@@ -14,6 +14,12 @@ export interface HostProfile {
   readonly defaultVifScript: string | undefined;
   /** The Xen release the configs are for (`4.17`): decides which newer keys xl knows. */
   readonly xenVersion: string;
+  /** Physical CPUs (`xl info`'s nr_cpus); undefined when unknown (then CPU numbers are not checked). */
+  readonly cpus: number | undefined;
+  /** NUMA nodes (`xl info`'s nr_nodes); undefined when unknown (then node numbers are not checked). */
+  readonly numaNodes: number | undefined;
+  /** The CPU pools that exist (`xl cpupool-list`); undefined when unknown (then only an empty pool name is reported). */
+  readonly cpupools: readonly string[] | undefined;
 }
 
 export const DEFAULT_HOST: HostProfile = {
@@ -22,6 +28,9 @@ export const DEFAULT_HOST: HostProfile = {
   defaultBridge: undefined,
   defaultVifScript: undefined,
   xenVersion: "4.17",
+  cpus: undefined,
+  numaNodes: undefined,
+  cpupools: undefined,
 };
 
 /** Compares two `major.minor` releases: negative when a is older than b. */

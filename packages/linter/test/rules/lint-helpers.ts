@@ -1,6 +1,13 @@
 /** Helpers shared by the rule tests: lint a text, keep one rule's findings, see what a finding covers, apply a fix. */
 import { DEFAULT_HOST, lintText, type Diagnostic, type Fix, type HostProfile } from "../../src/index";
 
+/**
+ * The host profile of xl-oracle's fake host (its README, "Fake host"): 8
+ * physical CPUs, one NUMA node, only Pool-0. Oracle tests lint with it, as a
+ * user of that host would, so that host-dependent refusals count.
+ */
+export const ORACLE_HOST: Partial<HostProfile> = { cpus: 8, numaNodes: 1, cpupools: ["Pool-0"] };
+
 export function lint(text: string, host: Partial<HostProfile> = {}): readonly Diagnostic[] {
   return lintText(text, { host: { ...DEFAULT_HOST, ...host } }).diagnostics;
 }

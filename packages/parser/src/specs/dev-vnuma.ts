@@ -132,8 +132,8 @@ function readEntry(spec: SpecText, nodeCount: number, state: NodeState, seen: Ma
       state.pnode = { value: pnode, span: sliceSpan(value) };
       const nodes = options.hostNodes;
       if ((nodes !== undefined && pnode >= BigInt(nodes)) || pnode > 0xffffffffn) {
-        const where = nodes !== undefined ? `the host has ${nodes} NUMA node(s), numbered from 0` : "no host has that many NUMA nodes";
-        problems.push(devProblem("pnode-out-of-range", `pnode ${pnode} does not exist (${where}): xl refuses the config; use a node number shown by \`xl info -n\``, sliceSpan(value), "fatal"));
+        const where = nodes === undefined ? "no host has that many NUMA nodes" : nodes === 1 ? "the host has 1 NUMA node, node 0" : `the host has ${nodes} NUMA nodes, 0-${nodes - 1}`;
+        problems.push(devProblem("pnode-out-of-range", `there is no host NUMA node ${pnode} (${where}): xl refuses the config with "invalid pnode number"; use a node number shown by \`xl info -n\``, sliceSpan(value), "fatal"));
       }
       return;
     }

@@ -9,9 +9,6 @@ import { keyRange } from "../util/settings";
 function handledElsewhere(key: string, type: GuestType, context: FileContext): boolean {
   if (type === "pv" && key === "vnuma") return true; // invalid-vnuma: libxl refuses vNUMA on PV
   if (type === "pvh" && context.host.arch === "x86" && (key === "pci" || key === "dtdev" || key === "passthrough")) return true; // passthrough-on-pvh
-  // libxl sets the altp2m mode of PVH guests too (and checks it against nestedhvm and PoD),
-  // although the catalog lists the key for HVM only.
-  if (type === "pvh" && key === "altp2m") return true;
   return false;
 }
 

@@ -6,6 +6,7 @@ import { armPvConverted } from "./arm-pv-converted";
 import { builderContradictsType } from "./builder-contradicts-type";
 import { cmdlineOverridesRootExtra } from "./cmdline-overrides-root-extra";
 import { cpusListLongerThanVcpus } from "./cpus-list-longer-than-vcpus";
+import { cpusOutsideHost } from "./cpus-outside-host";
 import { cpusWithoutVcpus } from "./cpus-without-vcpus";
 import { deprecatedBuilder } from "./deprecated-builder";
 import { deviceModelConflict } from "./device-model-conflict";
@@ -35,6 +36,7 @@ import { pvgrubOnPvh } from "./pvgrub-on-pvh";
 import { seclabelNeedsXsm } from "./seclabel-needs-xsm";
 import { timerModeOnPv } from "./timer-mode-on-pv";
 import { typePrefix } from "./type-prefix";
+import { unknownCpupool } from "./unknown-cpupool";
 import { vcpusBelowOne } from "./vcpus-below-one";
 
 export const guestRules: readonly Rule[] = [
@@ -70,12 +72,14 @@ export const guestRules: readonly Rule[] = [
   podConflict,
   nestedhvmWithAltp2m,
   seclabelNeedsXsm,
+  unknownCpupool,
   // vCPUs, memory, NUMA
   maxvcpusBelowVcpus,
   vcpusBelowOne,
   memoryAboveMaxmem,
   noMemory,
   invalidCpulist,
+  cpusOutsideHost,
   cpusListLongerThanVcpus,
   cpusWithoutVcpus,
   invalidVnuma,

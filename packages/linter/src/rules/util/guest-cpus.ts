@@ -40,6 +40,9 @@ function readVnuma(context: FileContext): VnumaReading | undefined {
     ...(maxmem ? { maxMemMiB: maxmem.value } : {}),
     ...(memory ? { memoryMiB: memory.value } : {}),
     ...(context.guest.type ? { guestType: context.guest.type } : {}),
+    ...(context.host.numaNodes !== undefined ? { hostNodes: context.host.numaNodes } : {}),
+    // libxl sizes its CPU maps with the host's CPU count too, so one number serves both.
+    ...(context.host.cpus !== undefined ? { hostCpus: context.host.cpus, hostMaxCpus: context.host.cpus } : {}),
   });
   return { config, fatal: config.problems.some((p) => p.effect === "fatal") };
 }

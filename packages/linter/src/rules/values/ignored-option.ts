@@ -13,12 +13,8 @@ const INSTEAD: Readonly<Record<string, string>> = {
   vif2: "xl prints a warning that netchannel2 is not supported and creates none of these interfaces. Move them to `vif`.",
 };
 
-/**
- * Requirements from the catalog that this rule leaves alone: `spice` without
- * a port is an error of spice-incomplete, and `usbdevice` works without
- * `usb = 1` (libxl adds the USB controller for it, libxl_dm.c).
- */
-const NOT_CHECKED: ReadonlySet<string> = new Set(["spice", "usbdevice"]);
+/** Requirements from the catalog that this rule leaves alone: `spice` without a port is an error of spice-incomplete. */
+const NOT_CHECKED: ReadonlySet<string> = new Set(["spice"]);
 
 function removeAll(context: FileContext, key: string): Fix | undefined {
   const setting = context.setting(key);

@@ -4,7 +4,8 @@
  * Every value outside the guest family's domain is one xl takes (valid PCI
  * specs, valid enum names), so that whenever xl refuses a config, the reason
  * is one the guest rules are meant to find. The fake host of xl-oracle has 8
- * CPUs in one NUMA node: vNUMA nodes and CPU lists stay within it.
+ * CPUs in one NUMA node and only Pool-0; some CPU lists, vNUMA nodes and
+ * pools go beyond it, for the rules that read the host profile.
  */
 export type Random = () => number;
 
@@ -43,7 +44,7 @@ const TYPE_LINES: readonly (readonly string[])[] = [
 ];
 const FIRMWARES = ["pvgrub32", "pvgrub64", "pvgrub", "p", "grub", "uefi", "bios", "u", "bi", "", "seabios", "ovmf", "OVMF", "rombios", "/usr/share/ovmf/OVMF.fd", "OVMF.fd", "unknown"];
 const KERNELS = ["/boot/vmlinuz", "/boot/vmlinuz", "/boot/vmlinuz", "/usr/lib/xen/boot/hvmloader", "hvmloader", ""];
-const CPU_LISTS = ["0-3", "2", "all", "all,^0", "nodes:0", "1-2,5", "node:0,^2", "0-3", "2", "all", "4-7", "0,2", "3-1", "^all", "x", "0x1", "3 ", "^1", ""];
+const CPU_LISTS = ["0-3", "2", "all", "all,^0", "nodes:0", "1-2,5", "node:0,^2", "0-3", "2", "all", "4-7", "0,2", "3-1", "^all", "x", "0x1", "3 ", "^1", "", "8-15", "nodes:1", "6-9", "nodes:0-1"];
 const UUIDS = [
   "3c9e1a52-6f0b-4d8e-9a47-0d2b5c71e8f4",
   "3C9E1A52-6F0B-4D8E-9A47-0D2B5C71E8F4",
@@ -71,6 +72,9 @@ function vnumaLines(random: Random): string[] {
       ]
     : [["pnode=0", pick(random, ["size=1024", "size=512"]), pick(random, ["vcpus=0-1", "vcpus=0"]), "vdistances=10"]];
   if (chance(random, 0.15)) nodes[0]?.push(pick(random, ["size", "pnode=x"]));
+  // Beyond the host: a second NUMA node, and more vCPUs than its 8 pCPUs.
+  if (chance(random, 0.15)) nodes[0]?.splice(0, 1, "pnode=1");
+  if (chance(random, 0.1)) nodes[nodes.length - 1]?.splice(2, 1, "vcpus=2-9");
   return [`vnuma = [ ${nodes.map((n) => `[ ${n.map(quote).join(", ")} ]`).join(", ")} ]`];
 }
 
@@ -107,6 +111,7 @@ export function generateGuestConfig(random: Random): string {
   if (chance(random, 0.1)) lines.push(`altp2m = ${pick(random, ['"mixed"', '"disabled"', "1", "0", '"External"'])}`);
   if (chance(random, 0.12)) lines.push(`nestedhvm = ${pick(random, [1, 0])}`);
   if (chance(random, 0.08)) lines.push(`timer_mode = ${quote(pick(random, ["no_delay_for_missed_ticks", "delay_for_missed_ticks"]))}`);
+  if (chance(random, 0.06)) lines.push(`pool = ${quote(pick(random, ["Pool-0", "Pool-0", "pool-0", "", "web"]))}`);
   if (chance(random, 0.04)) lines.push(`seclabel = ${quote("system_u:system_r:domU_t")}`);
 
   // Shuffle so that no rule depends on the order of keys.

@@ -17,6 +17,7 @@ import { OracleRunner, type XlResult } from "../../fidelity/oracle-runner";
 import { guestRules } from "../../../src/rules/guest";
 import { generateGuestConfig } from "./generate";
 import { lint } from "./helpers";
+import { ORACLE_HOST } from "../lint-helpers";
 
 const unavailable = oracleUnavailableReason();
 const COUNT = 1500;
@@ -38,7 +39,9 @@ const RULE_FOR_REASON: readonly (readonly [RegExp, readonly string[]])[] = [
   [/"timer_mode" option is not supported for PV/, ["timer-mode-on-pv"]],
   [/maxvcpus < vcpus/, ["maxvcpus-below-vcpus"]],
   [/Unable to allocate cpumap/, ["vcpus-below-one"]],
-  [/Invalid pcpu range|Can't combine|affinity map is empty/, ["invalid-cpulist"]],
+  [/Invalid pcpu range|Can't combine/, ["invalid-cpulist"]],
+  [/affinity map is empty/, ["invalid-cpulist", "cpus-outside-host"]],
+  [/Illegal pool specified/, ["unknown-cpupool"]],
   // Before the vNUMA reasons: "Cannot enable PoD and vNUMA" is PoD's.
   [/PoD/, ["pod-conflict"]],
   [/vnuma|pnode|failed to split|failed to convert|cannot get vnode/i, ["invalid-vnuma"]],
@@ -77,7 +80,7 @@ describe.skipIf(unavailable !== undefined)("guest rules against xl 4.17 (xl-orac
     const texts = Array.from({ length: COUNT }, () => generateGuestConfig(random));
     const verdicts = await Promise.all(texts.map((t) => runner.checkText(t, "utf8")));
     const judged: Judged[] = texts.map((text, i) => {
-      const diagnostics = lint(text).filter((d) => GUEST_RULE_IDS.has(d.rule));
+      const diagnostics = lint(text, ORACLE_HOST).filter((d) => GUEST_RULE_IDS.has(d.rule));
       return {
         text,
         xl: verdicts[i] as XlResult,
