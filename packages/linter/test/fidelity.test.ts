@@ -55,7 +55,9 @@ const XL_NEVER_LOOKS: readonly string[] = [
  * exists in xenstore"), a read-only emulated IDE disk, a bootloader with no
  * disk, a channel without a name, a vfb whose vnclisten and vncdisplay both
  * name a display, `tsc_mode = "native_paravirt"` (refused when libxl sets up
- * the x86 domain), `type=ioemu` vifs on PV/PVH guests, two vifs with one devid. The oracle accepts these configs, so they cannot count as
+ * the x86 domain), `type=ioemu` vifs on PV/PVH guests, two vifs with one devid, and what libxl checks when it
+ * adds each device (libxl_device.c picking a disk backend: "no suitable backend", "empty but not cdrom";
+ * libxl_usb.c: a PV USB controller's port count). The oracle accepts these configs, so they cannot count as
  * false errors here; their rules have oracle and unit tests of their own for
  * the cases the oracle does see.
  */
@@ -68,6 +70,9 @@ const REFUSED_AFTER_DEEP_CHECKS: readonly string[] = [
   "removed-value",
   "vif-ioemu-on-pv",
   "vif-duplicate-devid",
+  "disk-backend-conflict",
+  "disk-empty-not-cdrom",
+  "usb-invalid",
 ];
 
 /** The configs are linted with the profile of the oracle's fake host, as a user of that host would. */

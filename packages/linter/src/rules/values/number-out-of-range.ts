@@ -8,6 +8,11 @@ import { isNumberOrNameKind, isNumericKind, settingsXlReads } from "../util/valu
 /** vCPU counts below one are the guest family's (vcpus-below-one, maxvcpus-below-vcpus). */
 const HANDLED_ELSEWHERE: ReadonlySet<string> = new Set(["vcpus", "maxvcpus"]);
 
+/** Numbers xl passes on that libxl then bounds more tightly (libxl_create.c). */
+const LIBXL_LIMITS: ReadonlyMap<string, { readonly max: bigint; readonly why: string; readonly advice: string }> = new Map([
+  ["max_grant_version", { max: 15n, why: "libxl keeps the grant version in 4 bits and refuses anything above 15", advice: "Use 1 or 2, or drop the key to get the highest version the hypervisor offers." }],
+]);
+
 function bounds(option: OptionInfo): string {
   const { min, max } = option.range ?? {};
   if (min !== undefined && max !== undefined) return `${min}–${max}`;
@@ -58,8 +63,8 @@ export const numberOutOfRange: FileRule = {
     description: [
       "Some numbers have bounds. xl itself refuses `mmio_hole` outside 256–3840 MiB, the numeric forms of",
       "`tsc_mode`, `timer_mode` and `altp2m` outside 0–3, and `max_grant_*` outside 0–2147483647 (the last",
-      "without any message); libxl refuses `usbversion` above 3 and, with SPICE on, `spiceusbredirection`",
-      "above 4. Those are errors.",
+      "without any message); libxl refuses `usbversion` above 3, `max_grant_version` above 15 and, with SPICE",
+      "on, `spiceusbredirection` above 4. Those are errors.",
       "",
       "Other bounds are only documented: `cpu_weight` is 1–65535, `cap` cannot be negative, `memory` must be",
       "at least 1 MiB. xl passes such values on unchecked, so they are warnings. vCPU counts have rules of",
@@ -68,6 +73,7 @@ export const numberOutOfRange: FileRule = {
     invalid: [
       { config: 'name = "win01"\ntype = "hvm"\nmmio_hole = 4096\n', note: "xl refuses anything above 3840." },
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\ncpu_weight = 0\n', note: "The manual's range starts at 1." },
+      { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmax_grant_version = 16\n', note: "xl takes it; libxl allows 0-15 only." },
     ],
     valid: [{ config: 'name = "win01"\ntype = "hvm"\nmmio_hole = 1024\ncpu_weight = 512\ntsc_mode = "default"\n' }],
   },
@@ -85,7 +91,13 @@ export const numberOutOfRange: FileRule = {
       const number = bounded ? readXlNumber(value.value).value : read.value;
       if (number === undefined) continue;
       const { min, max } = option.range;
-      if ((min === undefined || number >= BigInt(min)) && (max === undefined || number <= BigInt(max))) continue;
+      if ((min === undefined || number >= BigInt(min)) && (max === undefined || number <= BigInt(max))) {
+        const limit = LIBXL_LIMITS.get(option.key);
+        if (limit && number > limit.max) {
+          context.report({ range: value.range, message: `\`${setting.key}\` is ${number}: xl takes it, but ${limit.why}, so libxl refuses to create the domain. ${limit.advice}` });
+        }
+        continue;
+      }
       const effect = bounded ? "fatal" : effectHere(context, option, number);
       if (effect === "skip") continue;
       const { severity, text } = bounded && option.key.startsWith("max_") ? { severity: "error" as const, text: "xl stops without printing any message" } : consequence(effect);
