@@ -7,3 +7,5 @@ export * from "./config";
 export * from "./ignore";
 export * from "./baseline";
 export * from "./rule-docs";
+export * from "./fixes";
+export * from "./docs-url";

@@ -188,7 +188,12 @@ export function replaceValueEdit(context: FileContext, key: string, newValue: st
 export function insertLineAfter(context: FileContext, range: Range | undefined, line: string): TextEdit {
   if (!range) return { start: 0, end: 0, newText: `${line}\n` };
   const newline = context.text.indexOf("\n", range.end.offset);
-  if (newline < 0) return { start: context.text.length, end: context.text.length, newText: `\n${line}\n` };
+  if (newline < 0) {
+    // The last line has no newline. xl ignores a lone final byte, so a trailing `\r` is
+    // harmless only while it stays last: insert before it.
+    const end = context.text.endsWith("\r") ? context.text.length - 1 : context.text.length;
+    return { start: end, end, newText: `\n${line}${end < context.text.length ? "" : "\n"}` };
+  }
   return { start: newline + 1, end: newline + 1, newText: `${line}\n` };
 }
 
