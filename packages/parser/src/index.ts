@@ -8,3 +8,4 @@ export { LineIndex } from "./positions";
 export type { ByteEncoding } from "./lex";
 export { decodeFileBytes } from "./decode";
 export * from "./specs";
+export { formatXl, type FormatOptions, type FormatResult } from "./format";
