@@ -34,6 +34,8 @@ export interface EffectiveConfig {
 export class ConfigResolver {
   private readonly byDir = new Map<string, readonly FoundConfig[]>();
   private readonly read = new Map<string, FoundConfig | undefined>();
+  private readonly effective = new WeakMap<readonly FoundConfig[], EffectiveConfig>();
+  private explicitChain: readonly FoundConfig[] | undefined;
   /** `file:line:col: message` for every problem found in a config file, each once. */
   readonly problems: string[] = [];
 
@@ -45,12 +47,18 @@ export class ConfigResolver {
   ) {}
 
   forFile(file: string): EffectiveConfig {
-    const chain = this.explicit ? this.loadList([path.resolve(this.explicit)]) : this.chainFor(path.dirname(path.resolve(file)));
+    const chain = this.explicit ? (this.explicitChain ??= this.loadList([path.resolve(this.explicit)])) : this.chainFor(path.dirname(path.resolve(file)));
+    // One object per chain: files under the same configs share severities and
+    // host, so the linter's per-host caches hit across them.
+    const cached = this.effective.get(chain);
+    if (cached) return cached;
     const merged = mergeConfigs(chain.map((c) => c.config));
     const severities = new Map(merged.rules);
     for (const [id, severity] of this.overrides.severities) severities.set(id, severity);
     const host: HostProfile = { ...DEFAULT_HOST, ...merged.host, ...this.overrides.host };
-    return { severities, host, chain };
+    const effective = { severities, host, chain };
+    this.effective.set(chain, effective);
+    return effective;
   }
 
   /** Whether a file found while walking a folder is excluded by an `ignore` pattern. */

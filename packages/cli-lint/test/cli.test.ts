@@ -1,27 +1,14 @@
 /**
  * The built `xlint` command, run as users run it: configuration files found
- * upward, ignore patterns, `--rule` overrides, exit codes.
+ * upward, ignore patterns, `--rule` overrides, host facts, rules and explain.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { Scratch } from "./run-xlint";
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/xlint.cjs");
-const root = mkdtempSync(path.join(tmpdir(), "xlint-cli-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
-
-function xlint(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const scratch = new Scratch();
+afterAll(() => scratch.dispose());
+const write = (rel: string, text: string): string => scratch.write(rel, text);
+const xlint = (...args: string[]) => scratch.run(args);
 
 /** A config that is clean for every rule but `unknown-key` (the misspelled `memroy`). */
 const guest = (name: string) => `name = "${name}"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nmemroy = 1\n`;
@@ -38,7 +25,7 @@ describe("xlint with configuration files", () => {
     expect(r.stdout).toContain("repo/web/a.cfg:6:1: error:");
     expect(r.stdout).toContain("repo/team/c.cfg:6:1: info:");
     expect(r.stdout).not.toContain("legacy");
-    expect(r.stderr).toContain("2 files checked: 1 errors, 0 warnings");
+    expect(r.stderr).toContain("2 files checked: 1 error, 0 warnings, 1 info");
     expect(r.code).toBe(1);
   });
 

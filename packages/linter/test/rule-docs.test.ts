@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { allRules } from "../src/rules";
-import { lintFiles, type RuleExample } from "../src/engine";
+import { exampleFileName, kindsOf, lintFiles, type RuleExample } from "../src/engine";
 import { DEFAULT_HOST } from "../src/engine/host";
 
 function findingsOf(ruleId: string, example: RuleExample): string[] {
   const inputs = [
-    { path: "example.cfg", text: example.config },
+    // Linted as the kind of file it stands for: an xl.conf example must not meet domain rules.
+    { path: exampleFileName(example), text: example.config, kind: example.kind },
     ...Object.entries(example.otherFiles ?? {}).map(([path, text]) => ({ path, text })),
   ];
   const [result] = lintFiles(inputs, { rules: allRules, host: { ...DEFAULT_HOST, ...example.host } });
@@ -30,6 +31,9 @@ describe("rule metadata", () => {
       expect(rule.docs.description.length).toBeGreaterThan(40);
       expect(rule.docs.invalid.length).toBeGreaterThan(0);
       expect(rule.docs.valid.length).toBeGreaterThan(0);
+    });
+    it(`${rule.id} has examples only of the files it checks`, () => {
+      for (const example of [...rule.docs.invalid, ...rule.docs.valid]) expect(kindsOf(rule)).toContain(example.kind ?? "domain");
     });
   }
 });

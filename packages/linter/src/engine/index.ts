@@ -9,3 +9,5 @@ export * from "./baseline";
 export * from "./rule-docs";
 export * from "./fixes";
 export * from "./docs-url";
+export * from "./file-kinds";
+export * from "./detect-kind";

@@ -5,9 +5,10 @@
  */
 import { evaluate, parse, type ByteEncoding, type Evaluation, type ParseResult } from "@xlint/parser";
 import { resolveGuestType, type GuestTypeInfo } from "./guest-type";
+import { ruleAppliesTo } from "./file-kinds";
 import { DEFAULT_HOST, type HostProfile } from "./host";
 import { findSuppressor, readSuppressions, type SuppressedRule, type Suppression } from "./suppressions";
-import type { Diagnostic, FileContext, ProjectFile, Report, Rule, Severity, SeveritySetting, SuppressionRule } from "./types";
+import type { Diagnostic, FileContext, FileKind, ProjectFile, Report, Rule, Severity, SeveritySetting, SuppressionRule } from "./types";
 
 /** The id of the rule for everything libxlu rejects; its errors can be neither hidden nor downgraded. */
 export const SYNTAX = "syntax";
@@ -20,15 +21,20 @@ export interface LintInput {
   readonly severities?: ReadonlyMap<string, SeveritySetting>;
   /** Host facts from this file's configuration; defaults to the run's. */
   readonly host?: HostProfile;
+  /** What the file is to xl; a domain config unless said otherwise (see `detectConfigKind`). */
+  readonly kind?: FileKind;
 }
 
 export interface LintOptions {
   readonly rules: readonly Rule[];
   readonly host?: HostProfile;
+  /** Called after each file's own rules ran (done of total), for progress displays. */
+  readonly onFileChecked?: (done: number, total: number) => void;
 }
 
 export interface FileResult {
   readonly path: string;
+  readonly kind: FileKind;
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
   readonly guest: GuestTypeInfo;
@@ -54,24 +60,28 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions): F
   const states = inputs.map((input) => prepare(input, input.host ?? host));
   const byPath = new Map(states.map((s) => [s.path, s]));
 
-  for (const state of states) {
+  for (const [index, state] of states.entries()) {
     for (const rule of options.rules) {
-      // `syntax` runs even when configured off: its errors are never hidden.
-      if (rule.scope !== "file" || (severityFor(rule, state.input) === "off" && rule.id !== SYNTAX)) continue;
-      rule.check(fileContext(state, rule, state.input.host ?? host));
+      if (rule.scope !== "file") continue;
+      // `syntax` runs on every kind of file (one grammar) and even when configured off: its errors are never hidden.
+      if (rule.id !== SYNTAX && (!ruleAppliesTo(rule, state.kind) || severityFor(rule, state.input) === "off")) continue;
+      rule.check(fileContext(state, rule, state.host));
     }
+    options.onFileChecked?.(index + 1, states.length);
   }
   for (const rule of options.rules) {
     if (rule.scope !== "project") continue;
-    const active = states.filter((s) => severityFor(rule, s.input) !== "off");
-    if (active.length === 0) continue;
+    // Files of other kinds are not even context: a cpupool's `name` is no guest's name.
+    const files = states.filter((s) => ruleAppliesTo(rule, s.kind));
+    const active = new Set(files.filter((s) => severityFor(rule, s.input) !== "off"));
+    if (active.size === 0) continue;
     rule.check({
-      files: states,
+      files,
       host,
       report: (path, report) => {
         const state = byPath.get(path);
         // Findings only land in files where the rule is on; the others still serve as context.
-        if (state && active.includes(state)) state.pending.push({ rule, report });
+        if (state && active.has(state)) state.pending.push({ rule, report });
       },
     });
   }
@@ -87,6 +97,8 @@ function prepare(input: LintInput, host: HostProfile): FileState {
   return {
     input,
     path: input.path,
+    kind: input.kind ?? "domain",
+    host,
     text: input.text,
     parse: parsed,
     evaluation,
@@ -99,6 +111,7 @@ function prepare(input: LintInput, host: HostProfile): FileState {
 function fileContext(state: FileState, rule: Rule, host: HostProfile): FileContext {
   return {
     path: state.path,
+    kind: state.kind,
     text: state.text,
     parse: state.parse,
     evaluation: state.evaluation,
@@ -147,7 +160,7 @@ function finish(state: FileState, suppressionRules: readonly SuppressionRule[], 
     });
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { path: state.path, parse: state.parse, evaluation: state.evaluation, guest: state.guest, diagnostics, suppressed };
+  return { path: state.path, kind: state.kind, parse: state.parse, evaluation: state.evaluation, guest: state.guest, diagnostics, suppressed };
 }
 
 function toDiagnostic(path: string, rule: string, severity: Severity, report: Report): Diagnostic {

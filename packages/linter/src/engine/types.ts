@@ -23,6 +23,13 @@ export type RuleCategory =
   | "compatibility" // differs between Xen versions or from xm
   | "suppression"; // about xlint's own comments
 
+/**
+ * What a file is to xl: a domain config (`xl create`), the host-wide
+ * `/etc/xen/xl.conf` (read by every xl command), or a CPU pool definition
+ * (`xl cpupool-create`). All three share libxlu's syntax but not their keys.
+ */
+export type FileKind = "domain" | "xl-conf" | "cpupool";
+
 /** Whether a rule can offer fixes, and whether applying them can change meaning. */
 export type Fixability = "safe" | "unsafe" | "none";
 
@@ -78,6 +85,8 @@ export interface RuleExample {
   readonly otherFiles?: Readonly<Record<string, string>>;
   /** Host facts the example assumes (bridges, …). */
   readonly host?: Partial<HostProfile>;
+  /** What kind of file `config` is; defaults to a domain config. */
+  readonly kind?: FileKind;
 }
 
 export interface RuleDocs {
@@ -98,11 +107,18 @@ interface RuleMeta {
   /** One line, shown in `xlint rules`. */
   readonly summary: string;
   readonly docs: RuleDocs;
+  /**
+   * The kinds of file the rule checks; domain configs only when absent, so
+   * a domain rule never reports a missing `name` in xl.conf. Suppression
+   * rules see every file whatever this says.
+   */
+  readonly kinds?: readonly FileKind[];
 }
 
 /** Everything a file rule may look at; all of it is already computed or cached. */
 export interface FileContext {
   readonly path: string;
+  readonly kind: FileKind;
   readonly text: string;
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
@@ -121,6 +137,9 @@ export interface FileRule extends RuleMeta {
 /** A file of the run as project rules see it. */
 export interface ProjectFile {
   readonly path: string;
+  readonly kind: FileKind;
+  /** The host facts that apply to this file (its configuration's, else the run's). */
+  readonly host: HostProfile;
   readonly text: string;
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
@@ -128,7 +147,9 @@ export interface ProjectFile {
 }
 
 export interface ProjectContext {
+  /** The files of the run whose kind the rule checks (see `kinds`). */
   readonly files: readonly ProjectFile[];
+  /** The run's host facts; each file's own are `file.host`. */
   readonly host: HostProfile;
   /** Reports a finding in one of the files. */
   report(path: string, report: Report): void;

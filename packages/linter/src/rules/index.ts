@@ -1,4 +1,5 @@
 /** Every rule xlint has, in the order `xlint rules` lists them. */
+import { FILE_KINDS } from "../engine/file-kinds";
 import type { Rule } from "../engine/types";
 import { duplicateKey } from "./duplicate-key";
 import { syntax } from "./syntax";
@@ -10,19 +11,27 @@ import { guestRules } from "./guest";
 import { diskRules } from "./disk";
 import { netRules } from "./net";
 import { devicesRules } from "./devices";
+import { hostFilesRules } from "./host-files";
 import { unusedSuppression } from "./unused-suppression";
 
+/**
+ * xl.conf and cpupool files share libxlu's grammar, and with it what these
+ * rules check: syntax, and keys assigned twice (the last one wins there too).
+ */
+const everyKind = { kinds: FILE_KINDS };
+
 export const allRules: readonly Rule[] = [
-  syntax,
+  { ...syntax, ...everyKind },
   unknownKey,
   xlConfKey,
   xmOnlyKey,
-  duplicateKey,
+  { ...duplicateKey, ...everyKind },
   ...valuesRules,
   ...guestRules,
   ...diskRules,
   ...netRules,
   ...devicesRules,
+  ...hostFilesRules,
   unusedSuppression,
 ];
 

@@ -54,7 +54,7 @@ export const duplicateDiskTarget: ProjectRule = {
   check(context) {
     const groups = new Map<string, Use[]>();
     for (const file of context.files) {
-      for (const entry of projectDiskEntries(file, context.host)) {
+      for (const entry of projectDiskEntries(file, file.host)) {
         const key = storageKey(entry);
         const span = entry.result.fields.target?.span;
         if (key === undefined || !span) continue;

@@ -81,6 +81,17 @@ export interface VcpuCounts {
  * (a negative `vcpus`, or a vNUMA problem it refuses).
  */
 export function vcpuCounts(context: FileContext): VcpuCounts | undefined {
+  // Many rules ask; the answer depends on the file, its guest type and host (through vNUMA).
+  const cached = countsCache.get(context.evaluation);
+  if (cached && cached.host === context.host && cached.type === context.guest.type) return cached.counts;
+  const counts = readVcpuCounts(context);
+  countsCache.set(context.evaluation, { host: context.host, type: context.guest.type, counts });
+  return counts;
+}
+
+const countsCache = new WeakMap<Evaluation, { host: HostProfile; type: GuestType | undefined; counts: VcpuCounts | undefined }>();
+
+function readVcpuCounts(context: FileContext): VcpuCounts | undefined {
   const vcpusSetting = longSetting(context, "vcpus");
   const vcpus = vcpusSetting?.value ?? 0n;
   if (vcpus < 0n) return undefined;

@@ -1,0 +1,41 @@
+/**
+ * What every output format receives: the files of one run with their
+ * findings (after severities, suppressions and the baseline), and how to
+ * print them. Formatters are pure functions of this; main.ts writes the
+ * string they return.
+ */
+import type { Diagnostic } from "@xlint/linter";
+
+export interface ReportedFile {
+  /** The path as shown to the user: relative to the working directory when inside it, else absolute; `-` input shows --stdin-filename or `<stdin>`. */
+  readonly path: string;
+  /** The file's text as linted (for source excerpts); lines split on \n, a trailing \r is not shown. */
+  readonly text: string;
+  /** Sorted by position; `range` is 0-based (line, column in UTF-16 code units, offset). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** How many fixes --fix applied to this file (0 without --fix). */
+  readonly fixed?: number;
+}
+
+export interface RunReport {
+  /** Every linted file, clean ones included, in the order they were given/found. */
+  readonly files: readonly ReportedFile[];
+}
+
+export interface FormatOptions {
+  /** ANSI colours (stylish only). */
+  readonly color: boolean;
+  /** Only errors are printed (summary counts still count everything). */
+  readonly quiet: boolean;
+  /** The documentation URL of a rule. */
+  readonly docsUrl: (rule: string) => string;
+  /** The xlint version (SARIF tool.driver.version). */
+  readonly version: string;
+  /** Paths in diagnostics' `related` are as the linter got them; this maps them to the shown form. */
+  readonly displayPath: (path: string) => string;
+}
+
+export type Formatter = (report: RunReport, options: FormatOptions) => string;
+
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "github", "gcc"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
