@@ -25,7 +25,6 @@ export interface Target {
   readonly logicalPath: string;
   readonly text: string;
   readonly encoding: ByteEncoding;
-  readonly bytes: Uint8Array;
   readonly kind: FileKind;
 }
 
@@ -66,7 +65,7 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       const bytes = options.readStdin();
       const logicalPath = options.stdinFilename ?? "<stdin>";
       const { text, encoding } = decodeFileBytes(bytes);
-      add({ file: "-", logicalPath, text, encoding, bytes, kind: detectConfigKind(path.basename(logicalPath), text) ?? "domain" });
+      add({ file: "-", logicalPath, text, encoding, kind: detectConfigKind(path.basename(logicalPath), text) ?? "domain" });
       continue;
     }
     const stat = statOf(arg);
@@ -79,7 +78,7 @@ export async function discover(args: readonly string[], options: DiscoverOptions
         const file = path.normalize(match);
         if (gitignores.isIgnored(file, false, process.cwd()) || options.configIgnores(file)) continue;
         const read = readTarget(file, problems);
-        if (read && !looksBinary(read.bytes)) add({ ...read, kind: detectConfigKind(path.basename(file), read.text) ?? "domain" });
+        if (read && !read.binary) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind: detectConfigKind(path.basename(file), read.text) ?? "domain" });
       }
       continue;
     }
@@ -91,7 +90,7 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       problems.push(`${arg}: ${stat}`);
     } else {
       const read = readTarget(arg, problems);
-      if (read) add({ ...read, kind: detectConfigKind(path.basename(arg), read.text) ?? "domain" });
+      if (read) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind: detectConfigKind(path.basename(arg), read.text) ?? "domain" });
     }
   }
   return { targets, problems };
@@ -134,17 +133,18 @@ function walk(dir: string, root: string, gitignores: GitIgnores, options: Discov
     const size = sizeOf(full);
     if (size === undefined || size > MAX_WALK_BYTES) continue;
     const read = readTarget(full, problems);
-    if (!read || looksBinary(read.bytes)) continue;
+    if (!read || read.binary) continue;
     const kind = detectConfigKind(entry.name, read.text);
-    if (kind) add({ ...read, kind });
+    if (kind) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind });
   }
 }
 
-function readTarget(file: string, problems: string[]): Omit<Target, "kind"> | undefined {
+/** A file's text, and whether its bytes look binary (the bytes themselves are not kept: runs hold thousands of files). */
+function readTarget(file: string, problems: string[]): (Omit<Target, "kind"> & { readonly binary: boolean }) | undefined {
   try {
     const bytes = readFileSync(file);
     const { text, encoding } = decodeFileBytes(bytes);
-    return { file, logicalPath: file, text, encoding, bytes };
+    return { file, logicalPath: file, text, encoding, binary: looksBinary(bytes) };
   } catch (error) {
     problems.push(`${file}: ${describeFsError(error)}`);
     return undefined;

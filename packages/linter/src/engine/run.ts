@@ -6,6 +6,7 @@
 import { evaluate, parse, type ByteEncoding, type Evaluation, type ParseResult } from "@xlint/parser";
 import { resolveGuestType, type GuestTypeInfo } from "./guest-type";
 import { ruleAppliesTo } from "./file-kinds";
+import { forgetFileCaches } from "./file-caches";
 import { DEFAULT_HOST, type HostProfile } from "./host";
 import { findSuppressor, readSuppressions, type SuppressedRule, type Suppression } from "./suppressions";
 import type { Diagnostic, FileContext, FileKind, ProjectFile, Report, Rule, Severity, SeveritySetting, SuppressionRule } from "./types";
@@ -67,6 +68,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions): F
       if (rule.id !== SYNTAX && (!ruleAppliesTo(rule, state.kind) || severityFor(rule, state.input) === "off")) continue;
       rule.check(fileContext(state, rule, state.host));
     }
+    forgetFileCaches(state.evaluation);
     options.onFileChecked?.(index + 1, states.length);
   }
   for (const rule of options.rules) {
@@ -85,6 +87,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions): F
       },
     });
   }
+  for (const state of states) forgetFileCaches(state.evaluation);
   const knownIds = new Set(options.rules.map((r) => r.id));
   const suppressionRules = options.rules.filter((r) => r.scope === "suppressions");
   return states.map((state) => finish(state, suppressionRules, knownIds));

@@ -132,7 +132,24 @@ function encodeSd(disk: number, partition: number): number {
   return (8 << 8) | (disk << 4) | partition;
 }
 
+/**
+ * Decoded names, because a run over many configs decodes the same few
+ * (`xvda`, `hda`, …) thousands of times. Bounded, so odd inputs cannot grow
+ * it without limit; the results are never modified by callers.
+ */
+const decoded = new Map<string, VdevInfo>();
+const MAX_DECODED = 4096;
+
 export function decodeVdev(name: string): VdevInfo {
+  const known = decoded.get(name);
+  if (known) return known;
+  const info = decodeVdevUncached(name);
+  if (decoded.size >= MAX_DECODED) decoded.clear();
+  decoded.set(name, info);
+  return info;
+}
+
+function decodeVdevUncached(name: string): VdevInfo {
   // xl hands libxl a C string: nothing after a NUL exists for it.
   const nul = name.indexOf("\0");
   const text = nul >= 0 ? name.slice(0, nul) : name;

@@ -6,6 +6,7 @@
  * string; that silent stop, and a list written as a plain string, are the
  * values family's findings, so they are left out here.
  */
+import { fileCache } from "../../engine/file-caches";
 import {
   fileRangeOf,
   parseChannel,
@@ -95,7 +96,7 @@ const LIST_PARSERS: Readonly<Record<DeviceListKey, (items: readonly SpecItem[], 
 /** Problems about nesting: the values family reports a nested list in a flat device list. */
 const NESTING_CODES: ReadonlySet<string> = new Set(["nested-list-item"]);
 
-const cache = new WeakMap<Evaluation, Map<DeviceListKey, readonly LocatedProblem[]>>();
+const cache = fileCache<Map<DeviceListKey, readonly LocatedProblem[]>>();
 
 /**
  * Every problem the spec parser finds in the device list `key`, located in

@@ -4,6 +4,7 @@
  * `parseDiskSpec`, the vdev decoded as libxl decodes it, and what libxl will
  * say about the disk at create time (`checkDiskForLibxl`).
  */
+import { fileCache } from "../../engine/file-caches";
 import {
   checkDiskForLibxl,
   decodeVdev,
@@ -131,7 +132,7 @@ function readDiskEntries(settings: ReadonlyMap<string, Setting>, environment: Di
   });
 }
 
-const cache = new WeakMap<Evaluation, { host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
+const cache = fileCache<{ host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
 
 /** Every disk of the file, parsed once per file and host for all the rules of the family. */
 export function diskEntries(context: FileContext): DiskEntry[] {

@@ -4,6 +4,7 @@
  * else the vNUMA nodes, else `vcpus` (0 when none is set, which makes xl
  * skip `cpus` altogether), and `maxmem` defaults to the vNUMA total.
  */
+import { fileCache } from "../../engine/file-caches";
 import { fileRangeOf, parseVnuma, specItemsOf, type Evaluation, type EvalValue, type ListProblem, type Range, type VnumaConfig } from "@xlint/parser";
 import type { GuestType } from "../../engine/guest-type";
 import type { HostProfile } from "../../engine/host";
@@ -17,7 +18,7 @@ export interface VnumaReading {
   readonly fatal: boolean;
 }
 
-const vnumaCache = new WeakMap<Evaluation, { host: HostProfile; type: GuestType | undefined; reading: VnumaReading | undefined }>();
+const vnumaCache = fileCache<{ host: HostProfile; type: GuestType | undefined; reading: VnumaReading | undefined }>();
 
 /** The `vnuma` list as xl reads it (a plain string is skipped by xl: undefined), parsed once per file. */
 export function vnumaOf(context: FileContext): VnumaReading | undefined {
@@ -89,7 +90,7 @@ export function vcpuCounts(context: FileContext): VcpuCounts | undefined {
   return counts;
 }
 
-const countsCache = new WeakMap<Evaluation, { host: HostProfile; type: GuestType | undefined; counts: VcpuCounts | undefined }>();
+const countsCache = fileCache<{ host: HostProfile; type: GuestType | undefined; counts: VcpuCounts | undefined }>();
 
 function readVcpuCounts(context: FileContext): VcpuCounts | undefined {
   const vcpusSetting = longSetting(context, "vcpus");

@@ -1,4 +1,5 @@
 /** The vif items of a file, parsed once per file by xl's rules, with their file ranges. */
+import { fileCache } from "../../engine/file-caches";
 import { fileRangeOf, parseVifSpec, type ParseResult, type Range, type Evaluation, type NumberValue, type SpecText, type StringValue, type VifSpec } from "@xlint/parser";
 import { specOfAtom } from "./settings";
 
@@ -10,7 +11,7 @@ export interface VifEntry {
   readonly range: Range;
 }
 
-const cache = new WeakMap<Evaluation, VifEntry[]>();
+const cache = fileCache<VifEntry[]>();
 
 /** Every string item of the file's `vif` list (a plain-string `vif` is another rule's business). */
 export function vifEntries(file: { readonly evaluation: Evaluation; readonly parse: ParseResult }): VifEntry[] {

@@ -4,6 +4,7 @@
  * guessing when the value has another shape; shape problems are the
  * business of the value-shape rules.
  */
+import { fileCache } from "../../engine/file-caches";
 import {
   fileRangeOf,
   readXlNumber,
@@ -25,16 +26,16 @@ import type { FileContext } from "../../engine/types";
 /**
  * Readings shared by all the rules of a file: dozens of rules ask for the
  * same settings, and decoding them once per file instead of once per rule
- * is a large part of linting speed. Keyed on the file's evaluation, so the
- * memo goes away with it. The readings are immutable.
+ * is a large part of linting speed. The readings are immutable.
  */
-const readings = new WeakMap<Evaluation, Map<string, unknown>>();
+const stringReadings = fileCache<Map<string, StringSetting | undefined>>();
+const numberReadings = fileCache<Map<string, NumberSetting | undefined>>();
 
-function memoPerFile<T>(context: FileContext, key: string, compute: () => T): T {
-  let memo = readings.get(context.evaluation);
+function memoPerFile<T>(cache: WeakMap<Evaluation, Map<string, T>>, context: FileContext, key: string, compute: () => T): T {
+  let memo = cache.get(context.evaluation);
   if (!memo) {
     memo = new Map();
-    readings.set(context.evaluation, memo);
+    cache.set(context.evaluation, memo);
   }
   if (memo.has(key)) return memo.get(key) as T;
   const value = compute();
@@ -79,7 +80,7 @@ export interface StringSetting {
 
 /** A setting xl reads as a single string (xlu_cfg_get_string); undefined for a list or an absent key. */
 export function stringSetting(context: FileContext, key: string): StringSetting | undefined {
-  return memoPerFile(context, `string\0${key}`, () => readStringSetting(context, key));
+  return memoPerFile(stringReadings, context, key, () => readStringSetting(context, key));
 }
 
 function readStringSetting(context: FileContext, key: string): StringSetting | undefined {
@@ -104,7 +105,7 @@ export interface NumberSetting extends XlNumber {
 
 /** A setting xl reads as a number (xlu_cfg_get_long), with what xl makes of it. */
 export function numberSetting(context: FileContext, key: string): NumberSetting | undefined {
-  return memoPerFile(context, `number\0${key}`, () => readNumberSetting(context, key));
+  return memoPerFile(numberReadings, context, key, () => readNumberSetting(context, key));
 }
 
 function readNumberSetting(context: FileContext, key: string): NumberSetting | undefined {
