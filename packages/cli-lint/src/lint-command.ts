@@ -15,6 +15,7 @@ import { readSystemHost, realSystem } from "./host-system";
 import { outputStream, type Io } from "./io";
 import { Progress } from "./progress";
 import { formatters } from "./report";
+import { countRun, type RunCounts } from "./report/summary";
 import type { FormatName, ReportedFile } from "./report/types";
 import { VERSION } from "./version";
 import { writeFileSafely } from "./write";
@@ -93,7 +94,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     io.stdout(text);
   }
 
-  const counts = countSeverities(files);
+  const counts = countRun(files);
   if (hidden > 0) io.stderr(`xlint: the baseline hid ${hidden} known finding${hidden === 1 ? "" : "s"}\n`);
   if (format === "gcc" && !toFile) io.stderr(summaryLine(files.length, counts));
   for (const problem of problems) io.stderr(`xlint: ${problem}\n`);
@@ -219,27 +220,7 @@ function chooseFormat(options: LintOptions, io: Io): FormatName {
   return options.output === undefined && outputStream(io) ? "stylish" : "gcc";
 }
 
-interface Counts {
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-}
-
-function countSeverities(files: readonly ReportedFile[]): Counts {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
-      else infos++;
-    }
-  }
-  return { errors, warnings, infos };
-}
-
-function summaryLine(files: number, counts: Counts): string {
+function summaryLine(files: number, counts: RunCounts): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(files, "file")} checked: ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")}\n`;
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { decodeFileBytes, evaluate, parse } from "@xlint/parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { sharedCorpus } from "../../parser/test/helpers";
-import { Scratch } from "./run-xlint";
+import { listFiles, Scratch } from "./run-xlint";
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());
@@ -96,14 +96,4 @@ function readable(bytes: Buffer): boolean {
   const { text, encoding } = decodeFileBytes(bytes);
   const parsed = parse(text, { encoding });
   return ![...parsed.diagnostics, ...evaluate(parsed.file).diagnostics].some((d) => d.severity === "error");
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
 }

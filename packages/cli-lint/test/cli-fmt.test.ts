@@ -4,12 +4,12 @@
  * what `dump` prints is the same before and after, and a second run finds
  * nothing to change.
  */
-import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { decodeFileBytes, evaluate, parse, settingsToJson } from "@xlint/parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { sharedCorpus } from "../../parser/test/helpers";
-import { Scratch } from "./run-xlint";
+import { listFiles, Scratch } from "./run-xlint";
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());
@@ -84,14 +84,4 @@ function dumpOf(bytes: Buffer): string | undefined {
   const evaluation = evaluate(parsed.file);
   if ([...parsed.diagnostics, ...evaluation.diagnostics].some((d) => d.severity === "error")) return undefined;
   return settingsToJson(evaluation, encoding);
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
 }
