@@ -82,6 +82,9 @@ export function detectConfigKind(fileName: string, text: string): FileKind | und
   // xl would refuse it, and saying so is the point of linting it.
   const domainName = extension !== undefined && DOMAIN_EXTENSIONS.has(extension);
   if (/^\uFEFF?\s*[{[]/.test(text) || (!domainName && looksLikePythonCode(text))) return undefined;
+  // The common case without a parse: a domain-config name and a domain key at the start of a line.
+  // Such a file can be nothing else (rules 4 and 5 need files without domain keys).
+  if (domainName && hasDomainKeyLine(text)) return "domain";
   const profile = profileOf(text);
   if (profile.statements === 0) return undefined;
   const hostFile = hostFileKind(profile.keys, base);
@@ -117,6 +120,13 @@ const PYTHON_CODE = /^[ \t]*(?:import[ \t]+[A-Za-z_]|from[ \t]+[\w.]+[ \t]+impor
 
 function looksLikePythonCode(text: string): boolean {
   return PYTHON_CODE.test(text);
+}
+
+const KEY_AT_LINE_START = /^[ \t]*([a-z][._0-9a-z]*)[ \t]*\+?=/gm;
+
+function hasDomainKeyLine(text: string): boolean {
+  for (const match of text.matchAll(KEY_AT_LINE_START)) if (DOMAIN_EVIDENCE.has(match[1] as string)) return true;
+  return false;
 }
 
 function profileOf(text: string): KeyProfile {

@@ -9,7 +9,7 @@ import { ruleAppliesTo } from "./file-kinds";
 import { forgetFileCaches } from "./file-caches";
 import { DEFAULT_HOST, type HostProfile } from "./host";
 import { findSuppressor, readSuppressions, type SuppressedRule, type Suppression } from "./suppressions";
-import type { Diagnostic, FileContext, FileKind, ProjectFile, Report, Rule, Severity, SeveritySetting, SuppressionRule } from "./types";
+import type { Diagnostic, FileContext, FileKind, FileRule, ProjectFile, Report, Rule, Severity, SeveritySetting, SuppressionRule } from "./types";
 
 /** The id of the rule for everything libxlu rejects; its errors can be neither hidden nor downgraded. */
 export const SYNTAX = "syntax";
@@ -61,12 +61,12 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions): F
   const states = inputs.map((input) => prepare(input, input.host ?? host));
   const byPath = new Map(states.map((s) => [s.path, s]));
 
+  const plans = new FileRulePlans(options.rules);
   for (const [index, state] of states.entries()) {
-    for (const rule of options.rules) {
-      if (rule.scope !== "file") continue;
-      // `syntax` runs on every kind of file (one grammar) and even when configured off: its errors are never hidden.
-      if (rule.id !== SYNTAX && (!ruleAppliesTo(rule, state.kind) || severityFor(rule, state.input) === "off")) continue;
-      rule.check(fileContext(state, rule, state.host));
+    const context = fileContext(state);
+    for (const rule of plans.for(state)) {
+      context.rule = rule;
+      rule.check(context);
     }
     forgetFileCaches(state.evaluation);
     options.onFileChecked?.(index + 1, states.length);
@@ -111,18 +111,58 @@ function prepare(input: LintInput, host: HostProfile): FileState {
   };
 }
 
-function fileContext(state: FileState, rule: Rule, host: HostProfile): FileContext {
-  return {
+/**
+ * The file rules that run on a file: those of its kind that its
+ * configuration does not turn off. Files share few combinations of kind and
+ * severities (one per config file), so each list is worked out once.
+ */
+class FileRulePlans {
+  private readonly bySeverities = new WeakMap<ReadonlyMap<string, SeveritySetting>, Map<FileKind, readonly FileRule[]>>();
+  private readonly byKind = new Map<FileKind, readonly FileRule[]>();
+  private readonly fileRules: readonly FileRule[];
+
+  constructor(rules: readonly Rule[]) {
+    this.fileRules = rules.filter((r): r is FileRule => r.scope === "file");
+  }
+
+  for(state: FileState): readonly FileRule[] {
+    const severities = state.input.severities;
+    let byKind = this.byKind;
+    if (severities) {
+      let found = this.bySeverities.get(severities);
+      if (!found) {
+        found = new Map();
+        this.bySeverities.set(severities, found);
+      }
+      byKind = found;
+    }
+    let plan = byKind.get(state.kind);
+    if (!plan) {
+      // `syntax` runs on every kind of file (one grammar) and even when configured off: its errors are never hidden.
+      plan = this.fileRules.filter((rule) => rule.id === SYNTAX || (ruleAppliesTo(rule, state.kind) && severityFor(rule, state.input) !== "off"));
+      byKind.set(state.kind, plan);
+    }
+    return plan;
+  }
+}
+
+/** One context per file; `rule` is set before each check, so reports know their rule. */
+function fileContext(state: FileState): FileContext & { rule: Rule } {
+  const context = {
+    rule: undefined as unknown as Rule,
     path: state.path,
     kind: state.kind,
     text: state.text,
     parse: state.parse,
     evaluation: state.evaluation,
     guest: state.guest,
-    host,
-    setting: (key) => state.evaluation.settings.get(key),
-    report: (report) => state.pending.push({ rule, report }),
+    host: state.host,
+    setting: (key: string) => state.evaluation.settings.get(key),
+    report: (report: Report) => {
+      state.pending.push({ rule: context.rule, report });
+    },
   };
+  return context;
 }
 
 function severityFor(rule: Rule, input: LintInput): SeveritySetting {

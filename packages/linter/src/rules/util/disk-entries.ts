@@ -4,7 +4,6 @@
  * `parseDiskSpec`, the vdev decoded as libxl decodes it, and what libxl will
  * say about the disk at create time (`checkDiskForLibxl`).
  */
-import { fileCache } from "../../engine/file-caches";
 import {
   checkDiskForLibxl,
   decodeVdev,
@@ -132,7 +131,8 @@ function readDiskEntries(settings: ReadonlyMap<string, Setting>, environment: Di
   });
 }
 
-const cache = fileCache<{ host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
+// Kept for the whole run (not a fileCache): duplicate-target, a project rule, reads every file's disks again.
+const cache = new WeakMap<Evaluation, { host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
 
 /** Every disk of the file, parsed once per file and host for all the rules of the family. */
 export function diskEntries(context: FileContext): DiskEntry[] {
