@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { FORMAT_NAMES, type FormatName } from "./report/types";
 
-export const USAGE = `usage: xlint [options] [PATH|GLOB|-]...
+export const USAGE = `usage: xlint [options] [PATH|GLOB|-]...      (no PATH: the current folder)
        xlint fmt [--check] [--diff] [PATH|GLOB|-]...
        xlint dump FILE
        xlint rules [--json]
@@ -121,7 +121,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine | s
 
   const first = positionals[0];
   const sub = first !== undefined && SUBCOMMANDS.has(first) ? first : undefined;
-  const rest = sub ? positionals.slice(1) : positionals;
+  const rest = sub ? positionals.slice(1) : [...positionals];
   if (sub === "dump") return { command: { name: "dump", args: rest }, debug };
   if (sub === "rules") return { command: { name: "rules", json: values.json === true }, debug };
   if (sub === "explain") return { command: { name: "explain", args: rest }, debug };
@@ -142,7 +142,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine | s
   if (values["unsafe-fixes"] && !values.fix && !values.diff) return usageError("--unsafe-fixes goes with --fix or --diff");
   if (values.fix && values.diff) return usageError("--fix writes the fixes and --diff only shows them: choose one");
   if (values["write-baseline"] && (values.fix || values.diff)) return usageError("--write-baseline records findings; run it without --fix or --diff");
-  if (rest.length === 0) return usageError(sub === "fmt" ? "fmt needs a PATH (or - for standard input)" : "no PATH given (use . for the current folder, - for standard input)");
+  // Linting only reads, so no PATH means the current folder; fmt rewrites files, so it wants them named.
+  if (rest.length === 0 && sub === "fmt") return usageError("fmt needs a PATH (. for the current folder, - for standard input)");
+  if (rest.length === 0) rest.push(".");
   if (rest.filter((p) => p === "-").length > 1) return usageError("- (standard input) can be given once");
   if (values["stdin-filename"] !== undefined && !rest.includes("-")) return usageError("--stdin-filename names standard input: give - as a PATH too");
 

@@ -15,6 +15,7 @@ afterAll(() => scratch.dispose());
 
 const BASE = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\n';
 scratch.write("clean.cfg", BASE);
+scratch.write("only-clean/a.cfg", BASE);
 scratch.write("warn.cfg", `${BASE}memroy = 1\n`);
 scratch.write("error.cfg", `${BASE.replace("web01", "db01")}on_crash = "explode"\n`);
 
@@ -30,6 +31,12 @@ describe("exit codes", () => {
     expect(scratch.run(["error.cfg"]).code).toBe(1);
   });
 
+  it("lints the current folder when no PATH is given", () => {
+    const r = scratch.run([], { cwd: `${scratch.root}/only-clean` });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("1 file checked");
+  });
+
   it("1 when warnings exceed --max-warnings, with a message saying so", () => {
     expect(scratch.run(["warn.cfg", "--max-warnings", "1"]).code).toBe(0);
     const over = scratch.run(["warn.cfg", "--max-warnings", "0"]);
@@ -38,7 +45,7 @@ describe("exit codes", () => {
   });
 
   it("2 for usage errors, with one line and a pointer to --help", () => {
-    for (const args of [["--frobnicate", "clean.cfg"], ["--format", "xml", "clean.cfg"], ["--max-warnings", "-1", "clean.cfg"], [], ["--unsafe-fixes", "clean.cfg"], ["--fix", "--diff", "clean.cfg"], ["explain"]]) {
+    for (const args of [["--frobnicate", "clean.cfg"], ["--format", "xml", "clean.cfg"], ["--max-warnings", "-1", "clean.cfg"], ["fmt"], ["--unsafe-fixes", "clean.cfg"], ["--fix", "--diff", "clean.cfg"], ["explain"]]) {
       const r = scratch.run(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toMatch(/^xlint: .+/);
