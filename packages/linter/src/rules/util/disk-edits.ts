@@ -10,7 +10,7 @@ import type { DiskEntry } from "./disk-entries";
 /** The edit replacing `span` of the spec with `newText`, or undefined when the file spells those characters with escapes. */
 export function specEdit(spec: SpecText, span: Span, newText: string): TextEdit | undefined {
   // Numbers in a list have no quotes to put new text between.
-  if (!spec.fileOffsets) return undefined;
+  if (!spec.quoted) return undefined;
   if (/[\\'"\n\r]/.test(newText)) return undefined;
   const start = fileOffsetOf(spec, span.start);
   const end = fileOffsetOf(spec, span.end);
