@@ -3,15 +3,21 @@
  * decide the bridge and script of every vif that names none. The file is
  * read with xlint's own parser, since xl.conf uses the same language.
  */
-import { evaluate, parse } from "@xlint/parser";
+import { readFileSync } from "node:fs";
+import { decodeFileBytes, evaluate, parse } from "@xlint/parser";
 import type { HostProfile } from "@xlint/linter";
-import { readConfig } from "./files";
+import { describeFsError } from "./discover";
 
 /** The host facts the file sets, or a one-line error message. */
 export function readXlConf(file: string): Partial<HostProfile> | string {
-  const read = readConfig(file);
-  if (!read.ok) return `${file}: ${read.error}`;
-  const parsed = parse(read.text, { encoding: read.encoding });
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return `${file}: ${describeFsError(error)}`;
+  }
+  const { text: source, encoding } = decodeFileBytes(bytes);
+  const parsed = parse(source, { encoding });
   const evaluation = evaluate(parsed.file);
   const firstError = [...parsed.diagnostics, ...evaluation.diagnostics].find((d) => d.severity === "error");
   if (firstError) {

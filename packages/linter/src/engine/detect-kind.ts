@@ -5,7 +5,7 @@
  */
 import { parse } from "@xlint/parser";
 import { optionByKey, xlConfOptionByKey } from "../catalog";
-import { CPUPOOL_KEYS } from "../rules/host-files/cpupool-options";
+import { CPUPOOL_KEYS } from "../catalog/cpupool-options";
 import type { FileKind } from "./types";
 
 /** Extensions that name a domain config on their own: xl's examples, xen-tools, distributions. */

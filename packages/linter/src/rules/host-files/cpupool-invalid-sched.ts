@@ -4,7 +4,7 @@ import { settingRange, stringSetting } from "../util/settings";
 import { rewriteValue } from "../util/values-edits";
 import { listOfValues } from "../util/values-enums";
 import { shown } from "../util/values-read";
-import { DEAD_SCHEDULERS, POOL_SCHEDULERS } from "./cpupool-options";
+import { DEAD_SCHEDULERS, POOL_SCHEDULERS } from "../../catalog/cpupool-options";
 
 /** A `sched` that `xl cpupool-create` or Xen refuses, or that xl ignores. */
 export const cpupoolInvalidSched: FileRule = {

@@ -1,5 +1,5 @@
 import type { FileRule } from "../../engine/types";
-import { cpupoolOptions } from "./cpupool-options";
+import { cpupoolOptions } from "../../catalog/cpupool-options";
 import { reportUnknownKeys } from "./host-keys";
 
 /** A key `xl cpupool-create` does not read: only name, sched, cpus and nodes count. */

@@ -10,7 +10,7 @@ import { closestKeys } from "../../catalog/suggest";
 import type { FileContext, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
 import { validAssignments } from "../util/keys";
-import { CPUPOOL_KEYS } from "./cpupool-options";
+import { CPUPOOL_KEYS } from "../../catalog/cpupool-options";
 
 export interface KeyOwner {
   /** Keys this kind of file has. */
