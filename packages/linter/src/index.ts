@@ -6,7 +6,7 @@
 import type { ByteEncoding } from "@xlint/parser";
 import { lintFiles, type FileResult } from "./engine/run";
 import type { HostProfile } from "./engine/host";
-import type { Diagnostic, SeveritySetting } from "./engine/types";
+import type { Diagnostic, FileKind, SeveritySetting } from "./engine/types";
 import { allRules } from "./rules";
 
 export * from "./engine";
@@ -17,11 +17,13 @@ export interface LintTextOptions {
   readonly encoding?: ByteEncoding;
   readonly severities?: ReadonlyMap<string, SeveritySetting>;
   readonly host?: HostProfile;
+  /** A domain config (the default), an xl.conf or a cpupool file. */
+  readonly kind?: FileKind;
 }
 
 /** Lints one file on its own with every rule (project rules see just this file). */
 export function lintText(text: string, options: LintTextOptions = {}): FileResult {
-  const input = { path: options.path ?? "<text>", text, encoding: options.encoding, severities: options.severities };
+  const input = { path: options.path ?? "<text>", text, encoding: options.encoding, severities: options.severities, kind: options.kind };
   return lintFiles([input], { rules: allRules, host: options.host })[0] as FileResult;
 }
 

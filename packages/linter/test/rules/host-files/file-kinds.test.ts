@@ -1,6 +1,6 @@
 /** The engine runs each rule only on the kinds of file it declares. */
 import { describe, expect, it } from "vitest";
-import { allRules, DEFAULT_HOST, lintFiles, ruleDocMarkdown, ruleById, kindsOf, type FileRule } from "../../../src/index";
+import { allRules, DEFAULT_HOST, lintFiles, lintText, ruleDocMarkdown, ruleById, kindsOf, type FileRule } from "../../../src/index";
 import { lintKind } from "./helpers";
 
 describe("file kinds in the engine", () => {
@@ -94,5 +94,13 @@ describe("the syntax rule", () => {
       const [result] = lintFiles([{ path: "f", text: "a = \n", kind }], { rules: [syntax] });
       expect(result?.diagnostics.map((d) => d.severity), kind).toEqual(["error"]);
     }
+  });
+});
+
+describe("lintText with a kind", () => {
+  it("lints the text as that kind of file", () => {
+    const text = "autoballon = 1\n";
+    expect(lintText(text, { kind: "xl-conf" }).diagnostics.map((d) => d.rule)).toContain("xl-conf-unknown-key");
+    expect(lintText(text).diagnostics.map((d) => d.rule)).not.toContain("xl-conf-unknown-key");
   });
 });
