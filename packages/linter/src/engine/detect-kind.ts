@@ -64,9 +64,10 @@ interface KeyProfile {
  * 5. An xl.conf under another name: it sets a key only xl.conf has
  *    (`autoballoon`, `vif.default.bridge`, …) and no domain or pool key.
  * 6. A domain config: a domain extension (`.cfg`, `.xl`, `.xm`, `.hvm`,
- *    `.pv`, `.pvh`, `.pvlinux`, `.pvhlinux`) with a domain key, or mostly
- *    readable by xl (so a broken config is still reported, while an INI
- *    `setup.cfg` is not); any other name (no extension, `.conf`,
+ *    `.pv`, `.pvh`, `.pvlinux`, `.pvhlinux`) with a domain key (so a broken
+ *    config is still reported), or read by xl without an error and setting
+ *    a key xl knows (while an INI `setup.cfg` or Java's `nss.cfg` is not);
+ *    any other name (no extension, `.conf`,
  *    `.config`, `.vmx`, …) needs a key that only domain configs have
  *    (`memory`, `kernel`, `disk`, `vif`, `type`, …) and at least as many
  *    statements without syntax errors as with them, so that one typo does
@@ -90,8 +91,9 @@ export function detectConfigKind(fileName: string, text: string): FileKind | und
   const hostFile = hostFileKind(profile.keys, base);
   if (hostFile) return hostFile;
   const evidence = [...profile.keys].some((k) => DOMAIN_EVIDENCE.has(k));
-  // `.cfg` is common outside Xen too (setup.cfg is INI): a domain name needs a domain key, or a file xl mostly reads.
-  if (domainName) return evidence || profile.clean * 2 >= profile.statements ? "domain" : undefined;
+  // `.cfg` is common outside Xen too (setup.cfg is INI, Java's nss.cfg has `name = NSS`): without a
+  // domain key, a domain name needs a file xl reads without an error that sets a key xl knows.
+  if (domainName) return evidence || (profile.clean === profile.statements && [...profile.keys].some((k) => optionByKey(k) !== undefined)) ? "domain" : undefined;
   return evidence && profile.clean * 2 >= profile.statements ? "domain" : undefined;
 }
 

@@ -143,6 +143,7 @@ describe("detectConfigKind by name and content", () => {
     expect(detectConfigKind("empty.cfg", "")).toBeUndefined();
     expect(detectConfigKind("notes.cfg", "# nothing here yet\n\n")).toBeUndefined();
     expect(detectConfigKind("setup.cfg", "[metadata]\nname = xlint\nversion = 1.0\n\n[options]\npackages = find:\n")).toBeUndefined();
+    expect(detectConfigKind("nss.cfg", "name = NSS\nnssDbMode = noDb\nattributes = compatibility\n")).toBeUndefined();
   });
 
   it("takes xl.conf by its name, commented out or not, and by its keys", () => {
