@@ -2,15 +2,19 @@
 // (no module resolution across workspaces, no TypeScript at run time).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const outfile = path.join(here, "dist", "xlint.cjs");
+// The one setting of where rule links point (see src/docs-base.ts): the root package.json's config.ruleDocsBaseUrl.
+const rootPackage = JSON.parse(readFileSync(path.join(here, "..", "..", "package.json"), "utf8"));
+const docsBase = rootPackage.config?.ruleDocsBaseUrl ?? "";
 
 await build({
   entryPoints: [path.join(here, "src", "main.ts")],
-  outfile: path.join(here, "dist", "xlint.cjs"),
+  outfile,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -20,7 +24,7 @@ await build({
   mainFields: ["module", "main"],
   // Some ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url);
   // in a CommonJS bundle that URL has to come from __filename.
-  define: { "import.meta.url": "__xlintImportMetaUrl" },
+  define: { "import.meta.url": "__xlintImportMetaUrl", __XLINT_DOCS_BASE__: JSON.stringify(docsBase) },
   banner: { js: 'const __xlintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   // XLINT_BUILD_READABLE=1 keeps names, for CPU profiles.
   minify: process.env.XLINT_BUILD_READABLE !== "1",
@@ -28,6 +32,16 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// The launcher runs the bundle as a plain script (vm.Script), where a dynamic
+// import() has no loader: every module must be bundled or fetched with
+// require/getBuiltinModule. A real import() left in the bundle fails only
+// when its code path runs, so refuse it here.
+const dynamicImport = /\bimport\(\s*["'`]/.exec(readFileSync(outfile, "utf8"));
+if (dynamicImport) {
+  console.error(`build: the bundle still holds a dynamic import (${dynamicImport[0]}…); the launcher cannot load it. Use process.getBuiltinModule or a static import.`);
+  process.exit(1);
+}
 
 // V8's code cache for the launcher (bin/xlint.cjs): made by one run over an
 // example config, so it covers the functions a lint run compiles too.

@@ -25,7 +25,9 @@ try {
 } catch {
   cachedData = undefined; // no cache: compile normally
 }
-const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+// importModuleDynamically: should a dynamic import() ever reach the bundle (the build refuses one), it
+// then loads as in any CommonJS file instead of failing with "A dynamic import callback was not specified".
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 const main = new Module(bundle, module);
 main.filename = bundle;
 main.paths = Module._nodeModulePaths(path.dirname(bundle));

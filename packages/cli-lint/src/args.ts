@@ -33,11 +33,18 @@ Configuration:
       --baseline FILE      hide the findings recorded in FILE
       --write-baseline FILE  record the current findings in FILE (and exit 0)
       --stdin-filename P   the path standard input stands for (config lookup, messages)
+Repository:
+      --no-repo-context    cross-file rules (duplicate MAC, name, UUID, disk) compare the given files only, not
+                           also the repository's other configs (found up to the xlint.json with "root": true,
+                           else the git work tree)
 Host facts:
       --host-bridges A,B   the bridges that exist on the host
       --host-from-system   read this machine's bridges (and, with xl, CPUs, NUMA nodes, CPU pools)
       --xl-conf FILE       read vif.default.bridge and vif.default.script from this xl.conf
 Other:
+  -j, --jobs N             lint in N threads (default: one per CPU for runs of 1,000 files or more)
+  -v, --verbose            list every file linted, every file skipped (and why) and the repository's other
+                           configs read for the cross-file rules, on standard error
       --debug              show stack traces of internal errors
   -h, --help               show this help
       --version            show the version
@@ -63,6 +70,11 @@ export interface LintOptions {
   readonly hostBridges: string | undefined;
   readonly hostFromSystem: boolean;
   readonly xlConf: string | undefined;
+  /** Threads for linting; undefined: decided by the size of the run. */
+  readonly jobs: number | undefined;
+  readonly verbose: boolean;
+  /** Read the repository's other configs as context for the cross-file rules. */
+  readonly repoContext: boolean;
 }
 
 export type Command =
@@ -98,6 +110,9 @@ const OPTIONS = {
   "host-bridges": { type: "string" },
   "host-from-system": { type: "boolean" },
   "xl-conf": { type: "string" },
+  jobs: { type: "string", short: "j" },
+  verbose: { type: "boolean", short: "v" },
+  "no-repo-context": { type: "boolean" },
   json: { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -139,6 +154,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine | s
     if (!/^\d+$/.test(values["max-warnings"]) || !Number.isSafeInteger(n)) return usageError(`--max-warnings ${values["max-warnings"]}: give a whole number, 0 or more`);
     maxWarnings = n;
   }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    const n = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || !Number.isSafeInteger(n) || n < 1) return usageError(`--jobs ${values.jobs}: give a whole number, 1 or more`);
+    jobs = n;
+  }
   if (values["unsafe-fixes"] && !values.fix && !values.diff) return usageError("--unsafe-fixes goes with --fix or --diff");
   if (values.fix && values.diff) return usageError("--fix writes the fixes and --diff only shows them: choose one");
   if (values["write-baseline"] && (values.fix || values.diff)) return usageError("--write-baseline records findings; run it without --fix or --diff");
@@ -166,9 +187,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine | s
     hostBridges: values["host-bridges"],
     hostFromSystem: values["host-from-system"] === true,
     xlConf: values["xl-conf"],
+    jobs,
+    verbose: values.verbose === true,
+    repoContext: values["no-repo-context"] !== true,
   };
   if (sub === "fmt") {
-    if (values.fix || values.format || values.baseline || values["write-baseline"]) return usageError("fmt takes --check, --diff and PATHs (and --stdin-filename)");
+    if (values.fix || values.format || values.baseline || values["write-baseline"] || values.jobs || values["no-repo-context"]) {
+      return usageError("fmt takes --check, --diff and PATHs (and --stdin-filename, --verbose)");
+    }
     return { command: { name: "fmt", options, check: values.check === true }, debug };
   }
   return { command: { name: "lint", options }, debug };

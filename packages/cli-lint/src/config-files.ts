@@ -61,6 +61,14 @@ export class ConfigResolver {
     return effective;
   }
 
+  /** The folder of the xlint.json marked `"root": true` that applies to a file, if any. */
+  rootFolderOf(file: string): string | undefined {
+    // A config given with --config may live anywhere: its folder says nothing about the repository.
+    if (this.explicit) return undefined;
+    const first = this.forFile(file).chain[0];
+    return first?.config.root ? path.dirname(first.file) : undefined;
+  }
+
   /** Whether a file found while walking a folder is excluded by an `ignore` pattern. */
   isIgnored(file: string): boolean {
     const absolute = path.resolve(file);

@@ -1,37 +1,62 @@
 /**
- * From the command line's PATH|GLOB|- arguments to the files to lint.
+ * From the command line's PATH|GLOB|- arguments to the candidate files.
+ * Nothing is read here but folders: files are read one at a time while they
+ * are linted (see read-file.ts and lint-files.ts), so a run never holds the
+ * texts of all its files.
  *
  * - A file named explicitly is always linted (its kind from its name and
  *   content, a domain config when unsure).
- * - A folder is walked recursively, skipping hidden folders, node_modules,
- *   what .gitignore ignores and what xlint.json's "ignore" lists. A file in
- *   it is linted when it looks like an xl config: see detectConfigKind.
+ * - A folder is walked recursively, skipping hidden files and folders,
+ *   node_modules, what .gitignore ignores and what xlint.json's "ignore"
+ *   lists. A file in it is linted when it looks like an xl config (see
+ *   detectConfigKind); the others are reported as skipped, with the reason,
+ *   under --verbose.
  * - A glob (`*`, `?`, `[`, `{` in an argument that is not an existing path)
  *   is expanded with tinyglobby; its matches are filtered like a walk's,
  *   except that the pattern, not the file name, chose them.
  * - `-` is standard input.
  * Files found twice are linted once. Order: as given, walks sorted by name.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { decodeFileBytes, type ByteEncoding } from "@xlint/parser";
-import { detectConfigKind, type FileKind } from "@xlint/linter";
 import { GitIgnores } from "./gitignore";
+import { describeFsError } from "./read-file";
 
-export interface Target {
+export { describeFsError } from "./read-file";
+
+export interface Candidate {
   /** The path to read and write (`-` for standard input). */
   readonly file: string;
   /** The path the config lookup and messages use (--stdin-filename for `-`). */
   readonly logicalPath: string;
-  readonly text: string;
-  readonly encoding: ByteEncoding;
-  readonly kind: FileKind;
+  /** Found by a walk or a pattern: linted only if it looks like an xl config. */
+  readonly walked: boolean;
+  /** Standard input, already read. */
+  readonly stdin?: { readonly text: string; readonly encoding: ByteEncoding };
+}
+
+/** A file a walk or a pattern met and did not take, and why. */
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+  /**
+   * Whether the summary counts it. A file whose name could be a config but
+   * that was left out (by its content, as a link, unreadable as a config…)
+   * is counted, so nobody takes it for a checked one; one left out by its
+   * name (README.md, a script) or by the user's .gitignore or xlint.json
+   * "ignore" is only listed under --verbose.
+   */
+  readonly counted: boolean;
 }
 
 export interface Discovery {
-  readonly targets: Target[];
+  readonly candidates: Candidate[];
+  readonly skipped: SkippedFile[];
   /** One line each: `PATH: what is wrong`. */
   readonly problems: string[];
+  /** The folders walked, absolute. */
+  readonly walkedFolders: string[];
 }
 
 export interface DiscoverOptions {
@@ -39,33 +64,37 @@ export interface DiscoverOptions {
   /** xlint.json "ignore" for a file found by a walk or a glob. */
   readonly configIgnores: (file: string) => boolean;
   readonly readStdin: () => Uint8Array;
+  /** Shared with the repository-context walk, so each .gitignore is read once. */
+  readonly gitignores?: GitIgnores;
 }
 
 /** Files that can never be configs, so a walk does not even read them. */
 const NEVER = /\.(sh|py|pyc|pl|rb|c|h|o|so|a|gz|xz|bz2|zst|tar|zip|img|iso|qcow2|raw|vmdk|vhd|json|ya?ml|md|rst|txt|html|xml|png|jpe?g|gif|svg|pdf|patch|diff|orig|rej|bak|swp)$|~$/i;
 /** What makes an argument that names no file a glob pattern. */
 const GLOB_CHARS = /[*?[\]{}]/;
-/** Bigger files are not read during a walk: no domain config is this large. */
-const MAX_WALK_BYTES = 1024 * 1024;
 
 export async function discover(args: readonly string[], options: DiscoverOptions): Promise<Discovery> {
-  const targets: Target[] = [];
-  const problems: string[] = [];
+  const found: Discovery = { candidates: [], skipped: [], problems: [], walkedFolders: [] };
   const seen = new Set<string>();
-  const gitignores = new GitIgnores();
-  const add = (target: Target): void => {
-    const key = target.file === "-" ? "-" : path.resolve(target.file);
+  const gitignores = options.gitignores ?? new GitIgnores();
+  const add = (candidate: Candidate): void => {
+    const key = candidate.file === "-" ? "-" : path.resolve(candidate.file);
     if (seen.has(key)) return;
     seen.add(key);
-    targets.push(target);
+    found.candidates.push(candidate);
   };
 
   for (const arg of args) {
     if (arg === "-") {
-      const bytes = options.readStdin();
       const logicalPath = options.stdinFilename ?? "<stdin>";
-      const { text, encoding } = decodeFileBytes(bytes);
-      add({ file: "-", logicalPath, text, encoding, kind: detectConfigKind(path.basename(logicalPath), text) ?? "domain" });
+      let bytes: Uint8Array;
+      try {
+        bytes = options.readStdin();
+      } catch (error) {
+        found.problems.push(`standard input: ${describeFsError(error)}`);
+        continue;
+      }
+      add({ file: "-", logicalPath, walked: false, stdin: decodeFileBytes(bytes) });
       continue;
     }
     const stat = statOf(arg);
@@ -73,27 +102,27 @@ export async function discover(args: readonly string[], options: DiscoverOptions
       // Loaded on demand: most runs name files and folders, not patterns.
       const { glob } = await import("tinyglobby");
       const matches = await glob(arg, { onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false, ignore: ["**/node_modules/**", "**/.git/**"] });
-      if (matches.length === 0) problems.push(`${arg}: no file matches this pattern`);
+      if (matches.length === 0) found.problems.push(`${arg}: no file matches this pattern`);
       for (const match of matches.sort()) {
         const file = path.normalize(match);
-        if (gitignores.isIgnored(file, false, process.cwd()) || options.configIgnores(file)) continue;
-        const read = readTarget(file, problems);
-        if (read && !read.binary) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind: detectConfigKind(path.basename(file), read.text) ?? "domain" });
+        const ignoredBy = gitignores.isIgnored(file, false, process.cwd()) ? ".gitignore" : options.configIgnores(file) ? "xlint.json" : undefined;
+        if (ignoredBy) found.skipped.push({ path: file, reason: `ignored by ${ignoredBy}`, counted: false });
+        else add({ file, logicalPath: file, walked: true });
       }
       continue;
     }
     if (stat === "missing") {
-      problems.push(`${arg}: no such file or directory`);
+      found.problems.push(`${arg}: no such file or directory`);
     } else if (stat === "directory") {
-      walk(arg, arg, gitignores, options, add, problems);
+      found.walkedFolders.push(path.resolve(arg));
+      walk(arg, arg, { gitignores, configIgnores: options.configIgnores, add, skipped: found.skipped, problems: found.problems });
     } else if (typeof stat === "string") {
-      problems.push(`${arg}: ${stat}`);
+      found.problems.push(`${arg}: ${stat}`);
     } else {
-      const read = readTarget(arg, problems);
-      if (read) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind: detectConfigKind(path.basename(arg), read.text) ?? "domain" });
+      add({ file: arg, logicalPath: arg, walked: false });
     }
   }
-  return { targets, problems };
+  return found;
 }
 
 type StatResult = "missing" | "directory" | { file: true } | string;
@@ -103,88 +132,56 @@ function statOf(p: string): StatResult {
     const stat = statSync(p);
     if (stat.isDirectory()) return "directory";
     if (stat.isFile()) return { file: true };
-    return "not a regular file";
+    return stat.isFIFO() ? "not a regular file (a FIFO)" : "not a regular file";
   } catch (error) {
     const code = (error as { code?: string }).code;
     return code === "ENOENT" || code === "ENOTDIR" ? "missing" : describeFsError(error);
   }
 }
 
-function walk(dir: string, root: string, gitignores: GitIgnores, options: DiscoverOptions, add: (t: Target) => void, problems: string[]): void {
+export interface WalkSink {
+  readonly gitignores: GitIgnores;
+  readonly configIgnores: (file: string) => boolean;
+  readonly add: (candidate: Candidate) => void;
+  readonly skipped: SkippedFile[];
+  readonly problems: string[];
+}
+
+/** Walks a folder: candidates in name order, with what it leaves out and why. */
+export function walk(dir: string, root: string, sink: WalkSink): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    problems.push(`${dir}: ${describeFsError(error)}`);
+    sink.problems.push(`${dir}: ${describeFsError(error)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    // Hidden files and folders (.git, .xlint.json, editor state) and node_modules are never configs: not even listed.
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      if (gitignores.isIgnored(full, true, root)) continue;
-      walk(full, root, gitignores, options, add, problems);
+      if (sink.gitignores.isIgnored(full, true, root)) sink.skipped.push({ path: `${full}${path.sep}`, reason: "ignored by .gitignore", counted: false });
+      else walk(full, root, sink);
       continue;
     }
-    // Symbolic links are not followed in a walk (they may point anywhere, or loop).
-    if (!entry.isFile() || entry.name.startsWith(".") || NEVER.test(entry.name)) continue;
-    if (gitignores.isIgnored(full, false, root) || options.configIgnores(full)) continue;
-    const size = sizeOf(full);
-    if (size === undefined || size > MAX_WALK_BYTES) continue;
-    const read = readTarget(full, problems);
-    if (!read || read.binary) continue;
-    const kind = detectConfigKind(entry.name, read.text);
-    if (kind) add({ file: read.file, logicalPath: read.logicalPath, text: read.text, encoding: read.encoding, kind });
-  }
-}
-
-/** A file's text, and whether its bytes look binary (the bytes themselves are not kept: runs hold thousands of files). */
-function readTarget(file: string, problems: string[]): (Omit<Target, "kind"> & { readonly binary: boolean }) | undefined {
-  try {
-    const bytes = readFileSync(file);
-    const { text, encoding } = decodeFileBytes(bytes);
-    return { file, logicalPath: file, text, encoding, binary: looksBinary(bytes) };
-  } catch (error) {
-    problems.push(`${file}: ${describeFsError(error)}`);
-    return undefined;
-  }
-}
-
-function sizeOf(file: string): number | undefined {
-  try {
-    return statSync(file).size;
-  } catch {
-    return undefined;
-  }
-}
-
-/** git's test: a NUL byte in the first 8000 bytes means binary. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8000);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
-export function describeFsError(error: unknown): string {
-  const code = error && typeof error === "object" && "code" in error ? String((error as { code: unknown }).code) : undefined;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ENOTDIR":
-      return "a part of the path is not a directory";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    case "EROFS":
-      return "read-only file system";
-    case "ENOSPC":
-      return "no space left on the device";
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
+    if (entry.isSymbolicLink()) {
+      // Not followed: a link may point anywhere, or loop.
+      sink.skipped.push({ path: full, reason: "a symbolic link (a walk does not follow links)", counted: true });
+      continue;
+    }
+    if (!entry.isFile()) {
+      sink.skipped.push({ path: full, reason: `not a regular file (${entry.isFIFO() ? "a FIFO" : entry.isSocket() ? "a socket" : "a device"})`, counted: true });
+      continue;
+    }
+    const never = NEVER.exec(entry.name);
+    if (never) {
+      sink.skipped.push({ path: full, reason: never[1] ? `a .${never[1].toLowerCase()} file, never an xl config` : "a backup file", counted: false });
+      continue;
+    }
+    if (sink.gitignores.isIgnored(full, false, root)) sink.skipped.push({ path: full, reason: "ignored by .gitignore", counted: false });
+    else if (sink.configIgnores(full)) sink.skipped.push({ path: full, reason: "ignored by xlint.json", counted: false });
+    else sink.add({ file: full, logicalPath: full, walked: true });
   }
 }

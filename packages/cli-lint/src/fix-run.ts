@@ -2,38 +2,51 @@
  * `--fix` / `--diff`: lint, apply the fixes that do not overlap, lint again,
  * until nothing more applies (or MAX_PASSES, so two rules that undo each
  * other cannot loop forever). All files are re-linted together each pass, so
- * cross-file rules see the fixed texts. A pass that would give a file more
- * syntax errors than it had is thrown away for that file: a fix must never
- * make a config unreadable.
+ * cross-file rules see the fixed texts (and the repository's other configs,
+ * whose facts do not change). A pass that would give a file more syntax
+ * errors than it had is thrown away for that file: a fix must never make a
+ * config unreadable. Unlike a plain run, this one keeps every text: it has
+ * to write them back.
  */
-import { allRules, applyFixes, lintFiles, SYNTAX, type FileResult, type LintInput } from "@xlint/linter";
-import type { Target } from "./discover";
+import { allRules, applyFixes, LintRun, SYNTAX, type FileFacts, type FileResult, type LintInput } from "@xlint/linter";
 
 const MAX_PASSES = 10;
 
 export interface FixOutcome {
-  /** Per target: the fixed text and how many fixes went into it (only targets with fixes). */
-  readonly fixed: Map<Target, { text: string; count: number }>;
-  /** The findings on the final texts, in target order. */
+  /** Per input (same order): the fixed text and how many fixes went into it, or undefined when unchanged. */
+  readonly fixed: ({ text: string; count: number } | undefined)[];
+  /** The findings on the final texts, in input order. */
   readonly results: FileResult[];
 }
 
-export function fixTargets(targets: readonly Target[], inputs: readonly LintInput[], selection: { unsafe: boolean }): FixOutcome {
+export interface FixSettings {
+  readonly unsafe: boolean;
+  readonly context: readonly FileFacts[];
+  readonly sourceLines: boolean;
+}
+
+export function fixInputs(inputs: readonly LintInput[], settings: FixSettings): FixOutcome {
+  const lintAll = (current: readonly LintInput[]): FileResult[] => {
+    const run = new LintRun({ rules: allRules, sourceLines: settings.sourceLines });
+    for (const input of current) run.add(input);
+    for (const facts of settings.context) run.addContext(facts);
+    return run.finish();
+  };
   let current = [...inputs];
   const counts = new Array<number>(inputs.length).fill(0);
   const frozen = new Set<number>();
-  let results = lintFiles(current, { rules: allRules });
+  let results = lintAll(current);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const passCounts = new Array<number>(inputs.length).fill(0);
     const next = current.map((input, i) => {
       if (frozen.has(i)) return input;
-      const { text, applied } = applyFixes(input.text, (results[i] as FileResult).diagnostics, selection);
+      const { text, applied } = applyFixes(input.text, (results[i] as FileResult).diagnostics, { unsafe: settings.unsafe });
       if (applied.length === 0) return input;
       passCounts[i] = applied.length;
       return { ...input, text };
     });
     if (next.every((input, i) => input === current[i])) break;
-    const nextResults = lintFiles(next, { rules: allRules });
+    const nextResults = lintAll(next);
     // Undo a file's pass when it made the file worse to read.
     let undone = false;
     next.forEach((input, i) => {
@@ -47,13 +60,9 @@ export function fixTargets(targets: readonly Target[], inputs: readonly LintInpu
       }
     });
     current = next;
-    results = undone ? lintFiles(current, { rules: allRules }) : nextResults;
+    results = undone ? lintAll(current) : nextResults;
   }
-  const fixed = new Map<Target, { text: string; count: number }>();
-  current.forEach((input, i) => {
-    const target = targets[i] as Target;
-    if (input.text !== target.text) fixed.set(target, { text: input.text, count: counts[i] ?? 0 });
-  });
+  const fixed = current.map((input, i) => (input.text !== (inputs[i] as LintInput).text ? { text: input.text, count: counts[i] ?? 0 } : undefined));
   return { fixed, results };
 }
 

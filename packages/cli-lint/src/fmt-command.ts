@@ -13,6 +13,7 @@ import { unifiedDiff } from "./diff";
 import { discover } from "./discover";
 import type { Io } from "./io";
 import { displayPath, encodeLike } from "./lint-command";
+import { loadCandidate } from "./lint-files";
 import { writeFileSafely } from "./write";
 
 export async function runFmt(options: LintOptions, check: boolean, io: Io): Promise<number> {
@@ -26,8 +27,15 @@ export async function runFmt(options: LintOptions, check: boolean, io: Io): Prom
   let changed = 0;
   let unchanged = 0;
   const diffs: string[] = [];
-  for (const target of found.targets) {
-    const shown = displayPath(target.logicalPath, io.cwd);
+  for (const candidate of found.candidates) {
+    const shown = displayPath(candidate.logicalPath, io.cwd);
+    const loaded = loadCandidate(candidate);
+    if (loaded.kind === "problem") problems.push(`${shown}: ${loaded.message}`);
+    if (loaded.kind !== "text") {
+      if (options.verbose && loaded.kind === "skip") io.stderr(`xlint: skipped  ${shown}: ${loaded.reason}\n`);
+      continue;
+    }
+    const target = { file: candidate.file, text: loaded.text, encoding: loaded.encoding };
     const result = formatXl(target.text, { encoding: target.encoding });
     if (!result.ok) {
       problems.push(`${shown}:${result.line}:${result.column}: cannot format: ${result.reason}; the file is left as it is`);
@@ -43,6 +51,12 @@ export async function runFmt(options: LintOptions, check: boolean, io: Io): Prom
     } else if (target.file === "-") {
       io.stdout(result.text);
     } else if (result.changed) {
+      // Someone else's edit since it was read must not be overwritten.
+      const now = loadCandidate({ ...candidate, walked: false });
+      if (now.kind !== "text" || now.text !== target.text) {
+        problems.push(`${shown}: changed while xlint ran; it was not reformatted (run xlint fmt again)`);
+        continue;
+      }
       const failed = await writeFileSafely(target.file, encodeLike(result.text, target.encoding));
       if (failed) problems.push(`${target.file}: cannot write (${failed}); the file is unchanged`);
     }

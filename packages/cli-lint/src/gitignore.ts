@@ -59,7 +59,8 @@ export class GitIgnores {
     return chain;
   }
 
-  private repositoryRoot(from: string): string | undefined {
+  /** The nearest folder at or above `from` that holds a `.git` (folder or file), if any. */
+  repositoryRoot(from: string): string | undefined {
     if (this.roots.has(from)) return this.roots.get(from);
     let found: string | undefined;
     for (let at = from; ; at = path.dirname(at)) {

@@ -23,9 +23,13 @@ export interface SystemAccess {
   readonly run: (command: string, args: readonly string[]) => string | undefined;
 }
 
-/** The real machine. child_process is loaded only here, so that plain runs start faster. */
-export async function realSystem(): Promise<SystemAccess> {
-  const { execFileSync } = await import("node:child_process");
+/**
+ * The real machine. child_process is fetched only here, so that plain runs
+ * start faster; through getBuiltinModule, not import(): the launcher runs the
+ * bundle as a script with no module loader for dynamic imports.
+ */
+export function realSystem(): SystemAccess {
+  const { execFileSync } = process.getBuiltinModule("node:child_process");
   const run = (command: string, args: readonly string[]): string | undefined => {
     try {
       return execFileSync(command, [...args], { encoding: "utf8", timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] });
@@ -33,7 +37,8 @@ export async function realSystem(): Promise<SystemAccess> {
       return undefined;
     }
   };
-  return { platform: process.platform, sysClassNet: "/sys/class/net", run };
+  // XLINT_SYS_CLASS_NET points the bridge lookup at another folder (the tests' fake sysfs).
+  return { platform: process.platform, sysClassNet: process.env["XLINT_SYS_CLASS_NET"] ?? "/sys/class/net", run };
 }
 
 export function readSystemHost(system: SystemAccess): SystemHost {

@@ -1,25 +1,33 @@
 /**
  * `xlint [options] PATH...`: find the files, lint them in one run (so the
- * cross-file rules see them all), apply fixes and the baseline, print the
- * report, and decide the exit code.
+ * cross-file rules see them all, plus the repository's other configs), apply
+ * fixes and the baseline, stream the report, and decide the exit code.
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { allRules, applyBaseline, createBaseline, lintFiles, readBaseline, ruleDocsUrl, SYNTAX, type Baseline, type Diagnostic, type LintInput } from "@xlint/linter";
+import { allRules, applyBaseline, createBaseline, readBaseline, ruleDocsUrl, SYNTAX, type Baseline, type Diagnostic, type LintInput } from "@xlint/linter";
 import type { LintOptions } from "./args";
 import { ConfigResolver } from "./config-files";
 import { unifiedDiff } from "./diff";
-import { describeFsError, discover, type Target } from "./discover";
-import { fixTargets } from "./fix-run";
+import { describeFsError, discover, type Candidate, type SkippedFile } from "./discover";
+import { ruleDocsBase } from "./docs-base";
+import { fixInputs } from "./fix-run";
+import { GitIgnores } from "./gitignore";
 import { readSystemHost, realSystem } from "./host-system";
 import { outputStream, type Io } from "./io";
+import { loadCandidate } from "./lint-files";
+import { configFor, displayPath, lintRun, type LintedFile, type RunOutcome } from "./lint-run";
 import { Progress } from "./progress";
+import { contextCandidates, contextRoots } from "./repo-context";
 import { formatters } from "./report";
 import { countRun, type RunCounts } from "./report/summary";
 import type { FormatName, ReportedFile } from "./report/types";
 import { VERSION } from "./version";
-import { writeFileSafely } from "./write";
+import { AtomicOutput, BufferedSink, writeFileSafely } from "./write";
 import { readXlConf } from "./xl-conf";
+
+export { displayPath } from "./lint-run";
 
 const SEVERITIES: readonly string[] = ["off", "info", "warning", "error"];
 
@@ -29,13 +37,15 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const { resolver } = setup;
 
   const progress = new Progress(io);
+  const gitignores = new GitIgnores();
   const found = await discover(options.paths, {
     stdinFilename: options.stdinFilename,
     configIgnores: (file) => resolver.isIgnored(file),
     readStdin: io.readStdin,
+    gitignores,
   });
-  let problems = [...found.problems];
-  progress.update(`found ${found.targets.length} files`);
+  const problems = [...found.problems];
+  progress.update(`found ${found.candidates.length} files`);
 
   let baseline: Baseline | undefined;
   if (options.baseline) {
@@ -44,30 +54,50 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     baseline = read;
   }
 
-  const targets = found.targets;
-  const inputs = targets.map((t) => inputFor(t, resolver, io.cwd));
-  problems.push(...resolver.problems);
+  const context = options.repoContext ? repositoryContext(found.candidates, found.walkedFolders, resolver, gitignores, io.cwd) : [];
+  const format = chooseFormat(options, io);
+  const sourceLines = format === "stylish";
+  const settings = {
+    resolver,
+    cwd: io.cwd,
+    sourceLines,
+    jobs: options.jobs,
+    cpus: availableParallelism(),
+    onProgress: (done: number, total: number) => progress.update(`linted ${done} of ${total} files`),
+  };
 
-  let fixed: Map<Target, { text: string; count: number }> = new Map();
-  let results;
+  let outcome: RunOutcome;
+  let fixed: ({ text: string; count: number } | undefined)[] = [];
+  let texts: LintInput[] = [];
   if (options.fix || options.diff) {
-    progress.update(`fixing ${targets.length} files`);
-    const outcome = fixTargets(targets, inputs, { unsafe: options.unsafeFixes });
-    fixed = outcome.fixed;
-    results = outcome.results;
+    // Fixing rewrites files, so their texts stay in memory; the context still only gives facts.
+    const contextRun = await lintRun({ candidates: [], context }, settings);
+    const loaded = loadForFixing(found.candidates, resolver, io.cwd);
+    texts = loaded.inputs;
+    progress.update(`fixing ${texts.length} files`);
+    const fixes = fixInputs(texts, { unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
+    fixed = fixes.fixed;
+    outcome = {
+      linted: fixes.results.map((result, i) => ({ candidate: loaded.candidates[i] as Candidate, kind: result.kind, result })),
+      skipped: loaded.skipped,
+      problems: loaded.problems,
+      context: contextRun.context,
+    };
   } else {
-    results = lintFiles(inputs, { rules: allRules, onFileChecked: (done, total) => progress.update(`linted ${done} of ${total} files`) });
+    outcome = await lintRun({ candidates: found.candidates, context }, settings);
   }
   progress.done();
+  problems.push(...outcome.problems, ...resolver.problems);
+  const skipped = [...found.skipped, ...outcome.skipped];
+  if (options.verbose) printListing(outcome, skipped, io);
 
-  if (options.diff) return printDiff(targets, fixed, problems, io);
-  if (options.fix) problems = [...problems, ...(await writeFixes(fixed, io))];
+  if (options.diff) return printDiff(outcome.linted, texts, fixed, problems, io);
+  if (options.fix) problems.push(...(await writeFixes(outcome.linted, texts, fixed, io.stdout)));
 
-  if (options.writeBaseline) return await writeBaselineFile(options.writeBaseline, results.flatMap((r) => r.diagnostics), problems, io);
+  if (options.writeBaseline) return await writeBaselineFile(options.writeBaseline, outcome.linted.flatMap((f) => f.result.diagnostics), problems, io);
 
   let hidden = 0;
-  const files: ReportedFile[] = results.map((result, i) => {
-    const target = targets[i] as Target;
+  const files: ReportedFile[] = outcome.linted.map(({ result }, i) => {
     let diagnostics: readonly Diagnostic[] = result.diagnostics;
     if (baseline) {
       const base = path.dirname(path.resolve(options.baseline as string));
@@ -76,27 +106,30 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
       hidden += split.hidden;
       diagnostics = [...diagnostics.filter((d) => d.rule === SYNTAX), ...split.kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
     }
-    return { path: result.path, text: fixed.get(target)?.text ?? target.text, diagnostics, fixed: fixed.get(target)?.count ?? 0 };
+    return { path: result.path, sourceLines: result.sourceLines, diagnostics, fixed: fixed[i]?.count ?? 0 };
   });
+  const report = { files, skipped: skipped.filter((s) => s.counted).length };
 
-  const format = chooseFormat(options, io);
   const toFile = options.output !== undefined;
-  const color = options.color ?? (!toFile && io.colorDefault(options.fix && targets.some((t) => t.file === "-") ? "stderr" : "stdout"));
-  const text = formatters[format]({ files }, { color, quiet: options.quiet, docsUrl: ruleDocsUrl, version: VERSION, displayPath: (p) => p });
-  const stdinFixed = options.fix && targets.some((t) => t.file === "-");
+  const stdinFixed = options.fix && found.candidates.some((c) => c.file === "-");
+  const color = options.color ?? (!toFile && io.colorDefault(stdinFixed ? "stderr" : "stdout"));
+  const docsBase = ruleDocsBase();
+  const formatOptions = { color, quiet: options.quiet, docsUrl: (rule: string) => ruleDocsUrl(rule, docsBase), version: VERSION, displayPath: (p: string) => p };
   if (toFile) {
-    const written = await writeFileSafely(options.output as string, Buffer.from(text, "utf8"));
-    if (written) problems.push(`${options.output}: cannot write the report (${written})`);
-  } else if (stdinFixed) {
-    // The fixed text goes to standard output (see writeFixes); the report to standard error.
-    io.stderr(text);
+    const out = new AtomicOutput(options.output as string);
+    formatters[format](report, formatOptions, (chunk) => out.write(chunk));
+    const failed = out.commit();
+    if (failed) problems.push(`${options.output}: cannot write the report (${failed})`);
   } else {
-    io.stdout(text);
+    // The fixed text of standard input goes to standard output (see writeFixes); the report then to standard error.
+    const sink = new BufferedSink(stdinFixed ? io.stderr : io.stdout);
+    formatters[format](report, formatOptions, (chunk) => sink.write(chunk));
+    sink.flush();
   }
 
-  const counts = countRun(files);
+  const counts = countRun(report);
   if (hidden > 0) io.stderr(`xlint: the baseline hid ${hidden} known finding${hidden === 1 ? "" : "s"}\n`);
-  if (format === "gcc" && !toFile) io.stderr(summaryLine(files.length, counts));
+  if (format === "gcc" && !toFile) io.stderr(summaryLine(counts));
   for (const problem of problems) io.stderr(`xlint: ${problem}\n`);
   if (problems.length > 0) return 2;
   if (counts.errors > 0) return 1;
@@ -123,7 +156,7 @@ async function prepareRun(options: LintOptions, io: Io): Promise<RunSetup | stri
   }
   let host = {};
   if (options.hostFromSystem) {
-    const system = readSystemHost(await realSystem());
+    const system = readSystemHost(realSystem());
     for (const note of system.notes) io.stderr(`xlint: --host-from-system: ${note}\n`);
     host = { ...host, ...system.host };
   }
@@ -138,18 +171,62 @@ async function prepareRun(options: LintOptions, io: Io): Promise<RunSetup | stri
   return { resolver: new ConfigResolver(known, options.config, { severities, host }) };
 }
 
-function inputFor(target: Target, resolver: ConfigResolver, cwd: string): LintInput {
-  // Standard input without --stdin-filename takes its configuration from the working directory.
-  const configPath = target.logicalPath === "<stdin>" ? path.join(cwd, "<stdin>") : target.logicalPath;
-  const effective = resolver.forFile(configPath);
-  return { path: displayPath(target.logicalPath, cwd), text: target.text, encoding: target.encoding, severities: effective.severities, host: effective.host, kind: target.kind };
+/**
+ * The repository's other configs, for the cross-file rules (see repo-context.ts).
+ * None when every cross-file rule is off for the run.
+ */
+function repositoryContext(candidates: readonly Candidate[], walkedFolders: readonly string[], resolver: ConfigResolver, gitignores: GitIgnores, cwd: string): Candidate[] {
+  const projectRules = allRules.filter((r) => r.scope === "project");
+  const anyOn = candidates.some((c) => projectRules.some((rule) => (configFor(c, resolver, cwd).severities.get(rule.id) ?? rule.severity) !== "off"));
+  if (!anyOn) return [];
+  const given = candidates.map((c) => (c.file === "-" ? path.join(cwd, c.logicalPath === "<stdin>" ? "<stdin>" : c.logicalPath) : c.file));
+  const roots = contextRoots(given, walkedFolders, resolver, gitignores);
+  if (roots.length === 0) return [];
+  const linted = new Set(given.map((file) => path.resolve(cwd, file)));
+  return contextCandidates(roots, linted, resolver, gitignores).candidates;
 }
 
-/** Relative to the working directory when inside it, as people and CI annotations expect. */
-export function displayPath(file: string, cwd: string): string {
-  if (file === "<stdin>") return file;
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(cwd, file);
+/** --fix and --diff: every candidate's text, for rewriting. */
+function loadForFixing(candidates: readonly Candidate[], resolver: ConfigResolver, cwd: string): { candidates: Candidate[]; inputs: LintInput[]; skipped: SkippedFile[]; problems: string[] } {
+  const out = { candidates: [] as Candidate[], inputs: [] as LintInput[], skipped: [] as SkippedFile[], problems: [] as string[] };
+  for (const candidate of candidates) {
+    const shown = displayPath(candidate.logicalPath, cwd);
+    const loaded = loadCandidate(candidate);
+    if (loaded.kind === "skip") out.skipped.push({ path: shown, reason: loaded.reason, counted: true });
+    else if (loaded.kind === "problem") out.problems.push(`${shown}: ${loaded.message}`);
+    else {
+      const config = configFor(candidate, resolver, cwd);
+      out.candidates.push(candidate);
+      out.inputs.push({ path: shown, text: loaded.text, encoding: loaded.encoding, severities: config.severities, host: config.host, kind: loaded.fileKind });
+    }
+  }
+  return out;
+}
+
+/** --verbose: what was linted, skipped and read as context, sorted by path, on standard error. */
+function printListing(outcome: RunOutcome, skipped: readonly SkippedFile[], io: Io): void {
+  const rows: [string, string][] = [
+    ...outcome.linted.map(({ result, kind }): [string, string] => [result.path, `linted   ${result.path} (${KIND_NAMES[kind]})`]),
+    ...skipped.map(({ path: p, reason }): [string, string] => [p, `skipped  ${p}: ${reason}`]),
+    ...outcome.context.read.map((p): [string, string] => [p, `context  ${p} (read for the cross-file rules only)`]),
+    ...outcome.context.unreadable.map((line): [string, string] => [line, `context  ${line} (left out of the cross-file rules)`]),
+  ];
+  rows.sort((a, b) => comparePaths(a[0], b[0]));
+  io.stderr(rows.map(([, line]) => `xlint: ${line}\n`).join(""));
+}
+
+const KIND_NAMES = { domain: "domain config", "xl-conf": "xl.conf", cpupool: "cpupool file" } as const;
+
+/** Folder by folder, as a walk meets them. */
+function comparePaths(a: string, b: string): number {
+  const x = a.split(/[/\\]/);
+  const y = b.split(/[/\\]/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 function baselinePath(shown: string, base: string, cwd: string): string {
@@ -179,14 +256,15 @@ async function writeBaselineFile(file: string, diagnostics: readonly Diagnostic[
   return problems.length > 0 ? 2 : 0;
 }
 
-async function printDiff(targets: readonly Target[], fixed: ReadonlyMap<Target, { text: string; count: number }>, problems: readonly string[], io: Io): Promise<number> {
+async function printDiff(linted: readonly LintedFile[], inputs: readonly LintInput[], fixed: readonly ({ text: string; count: number } | undefined)[], problems: readonly string[], io: Io): Promise<number> {
   let fixes = 0;
   const parts: string[] = [];
-  for (const target of targets) {
-    const change = fixed.get(target);
-    if (!change || change.text === target.text) continue;
+  for (const [i, file] of linted.entries()) {
+    const change = fixed[i];
+    const before = (inputs[i] as LintInput).text;
+    if (!change || change.text === before) continue;
     fixes += change.count;
-    parts.push(await unifiedDiff(displayPath(target.logicalPath, io.cwd), target.text, change.text));
+    parts.push(await unifiedDiff(file.result.path, before, change.text));
   }
   io.stdout(parts.join(""));
   io.stderr(`xlint: ${fixes} fix${fixes === 1 ? "" : "es"} in ${parts.length} file${parts.length === 1 ? "" : "s"}${fixes > 0 ? " (run with --fix to apply)" : ""}\n`);
@@ -195,23 +273,39 @@ async function printDiff(targets: readonly Target[], fixed: ReadonlyMap<Target, 
   return fixes > 0 ? 1 : 0;
 }
 
-/** Writes fixed files (atomically, mode kept); standard input's fixed text goes to standard output. */
-async function writeFixes(fixed: ReadonlyMap<Target, { text: string; count: number }>, io: Io): Promise<string[]> {
+/**
+ * Writes fixed files (atomically, mode kept); standard input's fixed text goes
+ * to standard output. A file that changed on disk since it was read is left
+ * alone: writing would throw away what someone else just wrote.
+ */
+export async function writeFixes(
+  linted: readonly LintedFile[],
+  inputs: readonly LintInput[],
+  fixed: readonly ({ text: string; count: number } | undefined)[],
+  stdout: (text: string) => void,
+): Promise<string[]> {
   const problems: string[] = [];
-  for (const [target, change] of fixed) {
-    if (target.file === "-") {
-      io.stdout(change.text);
+  for (const [i, { candidate }] of linted.entries()) {
+    const change = fixed[i];
+    const input = inputs[i] as LintInput;
+    if (candidate.file === "-") {
+      stdout(change?.text ?? input.text);
       continue;
     }
-    if (change.text === target.text) continue;
-    const failed = await writeFileSafely(target.file, encodeLike(change.text, target.encoding));
-    if (failed) problems.push(`${target.file}: cannot write the fixes (${failed}); the file is unchanged`);
+    if (!change || change.text === input.text) continue;
+    const now = loadCandidate({ ...candidate, walked: false });
+    if (now.kind !== "text" || now.text !== input.text) {
+      problems.push(`${input.path}: changed while xlint ran; its fixes were not written (run xlint again)`);
+      continue;
+    }
+    const failed = await writeFileSafely(candidate.file, encodeLike(change.text, input.encoding ?? "utf8"));
+    if (failed) problems.push(`${candidate.file}: cannot write the fixes (${failed}); the file is unchanged`);
   }
   return problems;
 }
 
-export function encodeLike(text: string, encoding: Target["encoding"]): Buffer {
-  return Buffer.from(text, encoding === "utf8" ? "utf8" : "latin1");
+export function encodeLike(text: string, encoding: LintInput["encoding"]): Buffer {
+  return Buffer.from(text, encoding === "latin1" ? "latin1" : "utf8");
 }
 
 function chooseFormat(options: LintOptions, io: Io): FormatName {
@@ -220,7 +314,8 @@ function chooseFormat(options: LintOptions, io: Io): FormatName {
   return options.output === undefined && outputStream(io) ? "stylish" : "gcc";
 }
 
-function summaryLine(files: number, counts: RunCounts): string {
+function summaryLine(counts: RunCounts): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(files, "file")} checked: ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")}\n`;
+  const skipped = counts.skipped > 0 ? `; ${counts.skipped} skipped (--verbose says why)` : "";
+  return `${plural(counts.filesChecked, "file")} checked: ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")}${skipped}\n`;
 }

@@ -13,6 +13,7 @@ import { runFmt } from "./fmt-command";
 import { processIo, type Io } from "./io";
 import { runLint } from "./lint-command";
 import { VERSION } from "./version";
+import { serveAsWorker, WORKER_FLAG } from "./worker-pool";
 
 function listRules(json: boolean, io: Io): number {
   if (json) {
@@ -82,6 +83,9 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 let debug = process.env["XLINT_DEBUG"] === "1";
+
+/** The bundle also runs as a worker thread of --jobs (worker-pool.ts); the flag alone does not make one. */
+const isWorker = process.argv.includes(WORKER_FLAG) && !process.getBuiltinModule("node:worker_threads").isMainThread;
 const io = processIo();
 
 function internalError(error: unknown): void {
@@ -90,15 +94,19 @@ function internalError(error: unknown): void {
   process.exitCode = 2;
 }
 
-// A closed pipe (`xlint … | head`) is not an error worth a message.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  internalError(error);
-});
+if (isWorker) {
+  serveAsWorker();
+} else {
+  // A closed pipe (`xlint … | head`) is not an error worth a message.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    internalError(error);
+  });
 
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  internalError,
-);
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    internalError,
+  );
+}

@@ -18,9 +18,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { allRules, applyFixes, lintFiles, ruleDocsUrl, type Diagnostic } from "@xlint/linter";
+import { formatToString } from "../src/report/types";
 import type * as Sarif from "sarif";
 import { describe, expect, it } from "vitest";
-import { FORMAT_NAMES, formatters, type FormatOptions, type JsonReport, type ReportedFile, type RunReport } from "../src/report";
+import { FORMAT_NAMES, formatters, type FormatOptions, type Formatter, type JsonReport, type ReportedFile, type RunReport } from "../src/report";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GOLDEN_DIR = path.join(here, "golden");
@@ -60,11 +61,15 @@ const CACHE = guest("cache01", 'memory = 256\nvcpus = 1\nvif = [ "mac=00:16:3e:0
 
 function lintRun(texts: Readonly<Record<string, string>>, root = ""): RunReport {
   const inputs = Object.entries(texts).map(([name, text]) => ({ path: root + name, text }));
-  const results = lintFiles(inputs, { rules: allRules });
-  return { files: results.map((r, i) => ({ path: stripRoot(r.path), text: inputs[i]?.text ?? "", diagnostics: r.diagnostics })) };
+  const results = lintFiles(inputs, { rules: allRules, sourceLines: true });
+  return { files: results.map((r) => ({ path: stripRoot(r.path), sourceLines: r.sourceLines, diagnostics: r.diagnostics })) };
 }
 
-const REPORT = lintRun({ "vm/web.cfg": WEB, "vm/db.cfg": DB, "vm/cache.cfg": CACHE });
+const render = (formatter: Formatter, report: RunReport, opts: FormatOptions): string => formatToString(formatter, report, opts);
+
+/** The texts REPORT was made from, by shown path (a report keeps only the lines it shows). */
+const TEXTS = new Map(Object.entries({ "vm/web.cfg": WEB, "vm/db.cfg": DB, "vm/cache.cfg": CACHE }));
+const REPORT = lintRun(Object.fromEntries(TEXTS));
 
 function options(overrides: Partial<FormatOptions> = {}): FormatOptions {
   return { color: false, quiet: false, docsUrl: (rule) => `https://docs.test/rules/${rule}`, version: "9.9.9-test", displayPath: (p) => p, ...overrides };
@@ -100,8 +105,9 @@ describe("the fixture run", () => {
     expect(REPORT.files.some((f) => f.diagnostics.length === 0)).toBe(true);
   });
 
-  it("links rule docs at xlint.dev", () => {
-    expect(ruleDocsUrl("duplicate-mac")).toBe("https://xlint.dev/rules/duplicate-mac");
+  it("links a rule's page under the base it is given", () => {
+    expect(ruleDocsUrl("duplicate-mac", "https://example.org/repo/docs/rules")).toBe("https://example.org/repo/docs/rules/duplicate-mac.md");
+    expect(ruleDocsUrl("duplicate-mac", "file:///opt/xlint/docs/rules/")).toBe("file:///opt/xlint/docs/rules/duplicate-mac.md");
   });
 
   it("has a formatter for every format name", () => {
@@ -120,7 +126,31 @@ describe("golden outputs", () => {
     ["github.txt", "github", {}],
     ["gcc.txt", "gcc", {}],
   ] as const)("%s", (file, format, overrides) => {
-    expectGolden(file, formatters[format](REPORT, options(overrides)));
+    expectGolden(file, render(formatters[format], REPORT, options(overrides)));
+  });
+});
+
+describe("streaming", () => {
+  it.each(["json", "sarif"] as const)("%s is written file by file, and reads back exactly as one stringified document", (format) => {
+    const chunks: string[] = [];
+    formatters[format](REPORT, options(), (chunk) => chunks.push(chunk));
+    const whole = chunks.join("");
+    expect(whole).toBe(JSON.stringify(JSON.parse(whole), null, 2) + "\n");
+    expect(chunks.length).toBeGreaterThan(REPORT.files.filter((f) => f.diagnostics.length > 0).length);
+    const empty = render(formatters[format], { files: [] }, options());
+    expect(empty).toBe(JSON.stringify(JSON.parse(empty), null, 2) + "\n");
+  });
+
+  it.each(FORMAT_NAMES)("%s writes each file's findings as a piece of their own", (format) => {
+    const chunks: string[] = [];
+    formatters[format](REPORT, options(), (chunk) => chunks.push(chunk));
+    for (const file of REPORT.files.filter((f) => f.diagnostics.length > 0)) {
+      const own = chunks.filter((chunk) => file.diagnostics.every((d) => chunk.includes(JSON.stringify(d.message).slice(1, -1)) || chunk.includes(d.message)));
+      expect(own.length).toBeGreaterThan(0);
+      // The piece holding this file's findings holds no other file's own findings.
+      const others = REPORT.files.filter((f) => f !== file).flatMap((f) => f.diagnostics.filter((d) => d.rule !== "duplicate-mac").map((d) => d.message));
+      expect(others.some((m) => (own[0] as string).includes(m) || (own[0] as string).includes(JSON.stringify(m).slice(1, -1)))).toBe(false);
+    }
   });
 });
 
@@ -129,24 +159,24 @@ describe("related locations in other files", () => {
     const report = lintRun({ "vm/web.cfg": WEB, "vm/db.cfg": DB }, ROOT);
     const mapped = options({ displayPath: stripRoot });
     expect(report.files.flatMap((f) => f.diagnostics.flatMap((d) => d.related.map((r) => r.path)))).toContain(`${ROOT}vm/db.cfg`);
-    expect(formatters.stylish(report, mapped)).toContain("= note: vm/db.cfg:10:14: the same MAC");
-    const json = JSON.parse(formatters.json(report, mapped)) as JsonReport;
+    expect(render(formatters.stylish, report, mapped)).toContain("= note: vm/db.cfg:10:14: the same MAC");
+    const json = JSON.parse(render(formatters.json, report, mapped)) as JsonReport;
     expect(json.files.flatMap((f) => f.diagnostics.flatMap((d) => d.related.map((r) => r.path)))).toEqual(["vm/db.cfg", "vm/web.cfg"]);
-    const sarif = JSON.parse(formatters.sarif(report, mapped)) as Sarif.Log;
+    const sarif = JSON.parse(render(formatters.sarif, report, mapped)) as Sarif.Log;
     const uris = sarif.runs[0]?.results?.flatMap((r) => (r.relatedLocations ?? []).map((l) => l.physicalLocation?.artifactLocation?.uri));
     expect(uris).toEqual(["vm/db.cfg", "vm/web.cfg"]);
   });
 });
 
 describe("stylish", () => {
-  const output = formatters.stylish(REPORT, options());
+  const output = render(formatters.stylish, REPORT, options());
 
   it("underlines exactly the span, after tabs, accents and wide characters, and in cut lines", () => {
     const excerpts = sourceExcerpts(output);
     const shown = allDiagnostics(REPORT);
     expect(excerpts).toHaveLength(shown.length);
     shown.forEach((d, i) => {
-      const text = REPORT.files.find((f) => f.diagnostics.includes(d))?.text ?? "";
+      const text = TEXTS.get(REPORT.files.find((f) => f.diagnostics.includes(d))?.path ?? "") ?? "";
       const lineEnd = text.indexOf("\n", d.range.start.offset);
       const spanText = text.slice(d.range.start.offset, Math.min(d.range.end.offset, lineEnd === -1 ? text.length : lineEnd));
       const excerpt = excerpts[i] as SourceExcerpt;
@@ -182,7 +212,7 @@ describe("stylish", () => {
   });
 
   it("prints only errors with quiet, but counts everything", () => {
-    const quiet = formatters.stylish(REPORT, options({ quiet: true }));
+    const quiet = render(formatters.stylish, REPORT, options({ quiet: true }));
     expect(sourceExcerpts(quiet)).toHaveLength(count(REPORT, "error"));
     expect(quiet).not.toMatch(/^ {2}\d+:\d+ +(warning|info) /m);
     expect(quiet).toContain(`${count(REPORT, "warning")} warnings`);
@@ -190,13 +220,13 @@ describe("stylish", () => {
 
   it("colours only when asked", () => {
     expect(output).not.toContain("\u001b[");
-    expect(formatters.stylish(REPORT, options({ color: true }))).toContain("\u001b[31m");
+    expect(render(formatters.stylish, REPORT, options({ color: true }))).toContain("\u001b[31m");
   });
 
   it("says so in one line when every file is clean", () => {
     const clean = lintRun({ "a.cfg": CACHE, "b.cfg": CACHE.replace("cache01", "cache02").replace(":02", ":03") });
     expect(allDiagnostics(clean)).toEqual([]);
-    expect(formatters.stylish(clean, options())).toBe("All 2 files are clean.\n");
+    expect(render(formatters.stylish, clean, options())).toBe("All 2 files are clean.\n");
   });
 
   it("reports what --fix fixed", () => {
@@ -204,19 +234,19 @@ describe("stylish", () => {
     const relinted = lintRun({ "vm/web.cfg": fixedText.text });
     const file = { ...(relinted.files[0] as ReportedFile), fixed: fixedText.applied.length };
     expect(fixedText.applied.length).toBeGreaterThan(0);
-    expect(formatters.stylish({ files: [file] }, options())).toContain(`Fixed ${fixedText.applied.length} problems in 1 file.`);
+    expect(render(formatters.stylish, { files: [file] }, options())).toContain(`Fixed ${fixedText.applied.length} problems in 1 file.`);
   });
 
   it("never prints a file's control characters raw, and drops the \\r of CRLF lines", () => {
     const report = lintRun({ "esc.cfg": guest("esc", 'memory = 512\nvcpus = 1\nextra = "\u001b[2J"; memroy = 1\r\n') });
-    const out = formatters.stylish(report, options());
+    const out = render(formatters.stylish, report, options());
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(out).toContain('extra = "\u241b[2J"; memroy = 1\n');
   });
 });
 
 describe("json", () => {
-  const output = formatters.json(REPORT, options());
+  const output = render(formatters.json, REPORT, options());
   const parsed = JSON.parse(output) as JsonReport;
 
   it("is pretty-printed with two spaces and a final newline", () => {
@@ -235,8 +265,9 @@ describe("json", () => {
         const d = file.diagnostics[k] as Diagnostic;
         expect(Object.keys(j)).toEqual(["rule", "severity", "message", "line", "column", "endLine", "endColumn", "fix", "related"]);
         expect([j.rule, j.severity, j.message]).toEqual([d.rule, d.severity, d.message]);
-        const start = positionOf(file.text, d.range.start.offset);
-        const end = positionOf(file.text, d.range.end.offset);
+        const text = TEXTS.get(file.path) ?? "";
+        const start = positionOf(text, d.range.start.offset);
+        const end = positionOf(text, d.range.end.offset);
         expect([j.line, j.column, j.endLine, j.endColumn]).toEqual([start.line, start.column, end.line, end.column]);
         expect(j.fix).toEqual(
           d.fix
@@ -244,8 +275,8 @@ describe("json", () => {
                 title: d.fix.title,
                 safety: d.fix.safety,
                 edits: d.fix.edits.map((e) => {
-                  const from = positionOf(file.text, e.start);
-                  const to = positionOf(file.text, e.end);
+                  const from = positionOf(text, e.start);
+                  const to = positionOf(text, e.end);
                   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, newText: e.newText };
                 }),
               }
@@ -256,11 +287,11 @@ describe("json", () => {
         );
       });
     });
-    expect(parsed.summary).toEqual({ files: 3, errors: count(REPORT, "error"), warnings: count(REPORT, "warning"), infos: count(REPORT, "info") });
+    expect(parsed.summary).toEqual({ files: 3, errors: count(REPORT, "error"), warnings: count(REPORT, "warning"), infos: count(REPORT, "info"), skipped: 0 });
   });
 
   it("keeps only errors with quiet, every file, and the full summary", () => {
-    const quiet = JSON.parse(formatters.json(REPORT, options({ quiet: true }))) as JsonReport;
+    const quiet = JSON.parse(render(formatters.json, REPORT, options({ quiet: true }))) as JsonReport;
     expect(quiet.files.map((f) => f.path)).toEqual(parsed.files.map((f) => f.path));
     expect(quiet.files.flatMap((f) => f.diagnostics)).toEqual(parsed.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === "error"));
     expect(quiet.summary).toEqual(parsed.summary);
@@ -288,7 +319,7 @@ describe("json", () => {
 });
 
 describe("github", () => {
-  const output = formatters.github(REPORT, options());
+  const output = render(formatters.github, REPORT, options());
 
   it("writes one command per finding, then a summary", () => {
     const lines = output.trimEnd().split("\n");
@@ -303,8 +334,8 @@ describe("github", () => {
   it("escapes %, CR and LF in messages, and : and , too in properties", () => {
     const real = REPORT.files[0]?.diagnostics.find((d) => d.severity === "error") as Diagnostic;
     const synthetic: Diagnostic = { ...real, message: "100% sure: a, b\r\nnext %3A" };
-    const file: ReportedFile = { path: "dir,x/a:b%.cfg", text: WEB, diagnostics: [synthetic] };
-    const [line] = formatters.github({ files: [file] }, options()).split("\n");
+    const file: ReportedFile = { path: "dir,x/a:b%.cfg", diagnostics: [synthetic] };
+    const [line] = render(formatters.github, { files: [file] }, options()).split("\n");
     const at = `line=${real.range.start.line + 1},col=${real.range.start.column + 1},endLine=${real.range.end.line + 1},endColumn=${real.range.end.column + 1}`;
     expect(line).toBe(`::error file=dir%2Cx/a%3Ab%25.cfg,${at},title=${real.rule}::100%25 sure: a, b%0D%0Anext %253A`);
   });
@@ -312,16 +343,16 @@ describe("github", () => {
 
 describe("gcc", () => {
   it("writes file:line:col: severity: message [rule], one finding a line, errors only with quiet", () => {
-    const lines = formatters.gcc(REPORT, options()).trimEnd().split("\n");
+    const lines = render(formatters.gcc, REPORT, options()).trimEnd().split("\n");
     expect(lines).toHaveLength(allDiagnostics(REPORT).length);
     const d = REPORT.files[1]?.diagnostics[0] as Diagnostic;
     expect(lines).toContain(`vm/db.cfg:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
-    expect(formatters.gcc(REPORT, options({ quiet: true })).trimEnd().split("\n")).toHaveLength(count(REPORT, "error"));
+    expect(render(formatters.gcc, REPORT, options({ quiet: true })).trimEnd().split("\n")).toHaveLength(count(REPORT, "error"));
   });
 });
 
 describe("sarif", () => {
-  const log = JSON.parse(formatters.sarif(REPORT, options())) as Sarif.Log;
+  const log = JSON.parse(render(formatters.sarif, REPORT, options())) as Sarif.Log;
   const run = log.runs[0] as Sarif.Run;
   const rules = run.tool.driver.rules ?? [];
   const results = run.results ?? [];
@@ -332,7 +363,8 @@ describe("sarif", () => {
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     expect(log.runs).toHaveLength(1);
     expect(run.tool.driver).toMatchObject({ name: "xlint", version: "9.9.9-test" });
-    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    // No home page is claimed until the project has one (rule links say where the docs are).
+    expect(run.tool.driver.informationUri).toBeUndefined();
     expect(run.columnKind).toBe("utf16CodeUnits");
   });
 
@@ -374,7 +406,7 @@ describe("sarif", () => {
   });
 
   it("turns fix edits into 1-based deleted regions", () => {
-    const text = REPORT.files[0]?.text ?? "";
+    const text = TEXTS.get(REPORT.files[0]?.path ?? "") ?? "";
     const d = REPORT.files[0]?.diagnostics.find((x) => x.fix) as Diagnostic & { fix: NonNullable<Diagnostic["fix"]> };
     const edit = d.fix.edits[0] as { start: number; end: number };
     const replacement = results[shown.indexOf(d)]?.fixes?.[0]?.artifactChanges[0]?.replacements[0];
@@ -386,14 +418,14 @@ describe("sarif", () => {
   it("fingerprints findings stably and distinctly", () => {
     const prints = results.map((r) => JSON.stringify(r.partialFingerprints));
     expect(new Set(prints).size).toBe(results.length);
-    const again = JSON.parse(formatters.sarif(REPORT, options())) as Sarif.Log;
+    const again = JSON.parse(render(formatters.sarif, REPORT, options())) as Sarif.Log;
     expect(again.runs[0]?.results?.map((r) => JSON.stringify(r.partialFingerprints))).toEqual(prints);
   });
 
   it("makes URIs of odd and absolute paths", () => {
     const d = REPORT.files[0]?.diagnostics[0] as Diagnostic;
     const uriOf = (p: string) => {
-      const sarif = JSON.parse(formatters.sarif({ files: [{ path: p, text: WEB, diagnostics: [d] }] }, options())) as Sarif.Log;
+      const sarif = JSON.parse(render(formatters.sarif, { files: [{ path: p, diagnostics: [d] }] }, options())) as Sarif.Log;
       return sarif.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation;
     };
     expect(uriOf("vm\\a b#1.cfg")).toEqual({ uri: "vm/a%20b%231.cfg", uriBaseId: "%SRCROOT%" });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { evaluate, parse } from "@xlint/parser";
 import { lintText } from "../src";
 
 const findings = (text: string) => lintText(text).diagnostics.filter((d) => d.rule === "duplicate-key");
@@ -19,7 +20,7 @@ describe("duplicate-key", () => {
     // Edits of separate findings never overlap, so they can be applied together.
     const fixed = applyFix(text, findings(text).flatMap((d) => d.fix!.edits));
     expect(fixed).toBe('name = "a" # first\n\nmemory = 2 # keep\nvcpus = 2\n');
-    const valuesOf = (t: string) => Object.fromEntries([...lintText(t).evaluation.settings].map(([k, s]) => [k, s.value.kind === "string" ? s.value.value : "list"]));
+    const valuesOf = (t: string) => Object.fromEntries([...evaluate(parse(t).file).settings].map(([k, s]) => [k, s.value.kind === "string" ? s.value.value : "list"]));
     expect(valuesOf(fixed)).toEqual(valuesOf(text));
     expect(findings(fixed)).toEqual([]);
   });

@@ -15,7 +15,7 @@ import {
 } from "../src/engine";
 import { syntax } from "../src/rules/syntax";
 import { unusedSuppression } from "../src/rules/unused-suppression";
-import { evaluate, parse } from "@xlint/parser";
+import { evaluate, parse, type Range } from "@xlint/parser";
 
 /** A test rule: reports every assignment of `flagme`. */
 const flagme: FileRule = {
@@ -34,7 +34,7 @@ const flagme: FileRule = {
 };
 
 /** A test project rule: reports a `name` used by more than one file, pointing at the others. */
-const sameName: ProjectRule = {
+const sameName: ProjectRule<{ name: string; range: Range }> = {
   id: "same-name",
   scope: "project",
   severity: "error",
@@ -42,18 +42,18 @@ const sameName: ProjectRule = {
   fixable: "none",
   summary: "test rule",
   docs: { description: "test", invalid: [], valid: [] },
+  collect(file) {
+    const name = file.setting("name");
+    return name?.value.kind === "string" ? { name: name.value.value, range: file.keep(name.assignments[0]!.range) } : undefined;
+  },
   check(context) {
     for (const f of context.files) {
-      const name = f.evaluation.settings.get("name");
-      if (name?.value.kind !== "string") continue;
-      const others = context.files.filter((o) => o !== f && o.evaluation.settings.get("name")?.value.kind === "string" &&
-        (o.evaluation.settings.get("name")?.value as { value: string }).value === (name.value as { value: string }).value);
+      const others = context.files.filter((o) => o !== f && o.facts.name === f.facts.name);
       if (others.length === 0) continue;
-      const range = name.assignments[0]!.range;
       context.report(f.path, {
-        range,
+        range: f.facts.range,
         message: "same name",
-        related: others.map((o) => ({ path: o.path, range: o.evaluation.settings.get("name")!.assignments[0]!.range, message: "also here" })),
+        related: others.map((o) => ({ path: o.path, range: o.facts.range, message: "also here" })),
       });
     }
   },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applyFixes, type Diagnostic, type Fix } from "../src/index";
 
 const range = { start: { offset: 0, line: 0, column: 0 }, end: { offset: 0, line: 0, column: 0 } };
-function finding(fix: Fix): Diagnostic {
+function finding(fix: Fix): Omit<Diagnostic, "fix"> & { fix: Fix } {
   return { path: "f", rule: "r", severity: "warning", message: "m", range, fix, related: [] };
 }
 const fix = (safety: "safe" | "unsafe", ...edits: [number, number, string][]): Fix => ({ title: "t", safety, edits: edits.map(([start, end, newText]) => ({ start, end, newText })) });

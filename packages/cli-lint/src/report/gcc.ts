@@ -14,10 +14,9 @@ export function formatGccLine(path: string, d: Diagnostic): string {
   return `${path}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${printable(d.message)} [${d.rule}]`;
 }
 
-export const formatGcc: Formatter = (report, options) => {
-  let out = "";
+export const formatGcc: Formatter = (report, options, write) => {
   for (const file of report.files) {
-    for (const d of shownDiagnostics(file, options.quiet)) out += formatGccLine(file.path, d) + "\n";
+    const shown = shownDiagnostics(file, options.quiet);
+    if (shown.length > 0) write(shown.map((d) => formatGccLine(file.path, d) + "\n").join(""));
   }
-  return out;
 };

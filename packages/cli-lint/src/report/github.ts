@@ -12,12 +12,12 @@ import type { Formatter } from "./types";
 
 const COMMANDS: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
-export const formatGithub: Formatter = (report, options) => {
-  let out = "";
+export const formatGithub: Formatter = (report, options, write) => {
   for (const file of report.files) {
-    for (const d of shownDiagnostics(file, options.quiet)) out += annotation(file.path, d) + "\n";
+    const shown = shownDiagnostics(file, options.quiet);
+    if (shown.length > 0) write(shown.map((d) => annotation(file.path, d) + "\n").join(""));
   }
-  return out + summarySentence(countRun(report.files)) + "\n";
+  write(summarySentence(countRun(report)) + "\n");
 };
 
 /** One workflow command; columns are 1-based and the end column is the one after the span. */

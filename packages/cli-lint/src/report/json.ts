@@ -5,16 +5,15 @@
  * span), columns in UTF-16 code units; `fix` is null when there is none.
  * Under `quiet` only errors are listed, but the summary counts everything.
  */
-import type { Diagnostic, Fix } from "@xlint/linter";
-import { LineIndex } from "@xlint/parser";
-import { editRange, oneBased, type OneBasedRange } from "./positions";
+import type { Diagnostic, Fix, PlacedFix } from "@xlint/linter";
+import { oneBased, type OneBasedRange } from "./positions";
 import { countRun, shownDiagnostics } from "./summary";
 import type { FormatOptions, Formatter, ReportedFile } from "./types";
 
 export interface JsonReport {
   readonly version: 1;
   readonly files: readonly JsonFile[];
-  readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number };
+  readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number; readonly skipped: number };
 }
 
 export interface JsonFile {
@@ -43,25 +42,32 @@ export interface JsonRelated {
   readonly message: string;
 }
 
-export const formatJson: Formatter = (report, options) => {
-  const counts = countRun(report.files);
-  const output: JsonReport = {
-    version: 1,
-    files: report.files.map((file) => jsonFile(file, options)),
-    summary: { files: counts.filesChecked, errors: counts.errors, warnings: counts.warnings, infos: counts.infos },
-  };
-  return JSON.stringify(output, null, 2) + "\n";
+/**
+ * Written a file at a time, byte for byte what `JSON.stringify(report, null, 2)`
+ * would print for the whole report, without ever holding it.
+ */
+export const formatJson: Formatter = (report, options, write) => {
+  const counts = countRun(report);
+  write('{\n  "version": 1,\n  "files": [');
+  report.files.forEach((file, i) => write(`${i === 0 ? "\n" : ",\n"}${indented(JSON.stringify(jsonFile(file, options), null, 2), "    ")}`));
+  write(report.files.length > 0 ? "\n  ],\n" : "],\n");
+  const summary: JsonReport["summary"] = { files: counts.filesChecked, errors: counts.errors, warnings: counts.warnings, infos: counts.infos, skipped: counts.skipped };
+  write(`  "summary": ${indented(JSON.stringify(summary, null, 2), "  ").trimStart()}\n}\n`);
 };
 
+/** A JSON text moved right by `indent`, as it prints nested in a larger document (JSON strings hold no raw newlines). */
+export function indented(json: string, indent: string): string {
+  return indent + json.replace(/\n/g, `\n${indent}`);
+}
+
 function jsonFile(file: ReportedFile, options: FormatOptions): JsonFile {
-  const lines = new LineIndex(file.text);
   const diagnostics = shownDiagnostics(file, options.quiet).map(
     (d): JsonDiagnostic => ({
       rule: d.rule,
       severity: d.severity,
       message: d.message,
       ...oneBased(d.range),
-      fix: d.fix ? jsonFix(d.fix, lines) : null,
+      fix: d.fix ? jsonFix(d.fix) : null,
       related: d.related.map((r) => ({
         path: options.displayPath(r.path),
         line: r.range.start.line + 1,
@@ -73,10 +79,10 @@ function jsonFile(file: ReportedFile, options: FormatOptions): JsonFile {
   return { path: file.path, diagnostics };
 }
 
-function jsonFix(fix: Fix, lines: LineIndex): JsonFix {
+function jsonFix(fix: PlacedFix): JsonFix {
   return {
     title: fix.title,
     safety: fix.safety,
-    edits: fix.edits.map((edit) => ({ ...editRange(lines, edit), newText: edit.newText })),
+    edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
   };
 }

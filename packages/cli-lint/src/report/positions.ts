@@ -3,8 +3,7 @@
  * code units, as the linter's ranges do; ends are exclusive (the column just
  * after the last character), so an empty span has equal start and end.
  */
-import type { TextEdit } from "@xlint/linter";
-import type { LineIndex, Range } from "@xlint/parser";
+import type { Range } from "@xlint/parser";
 
 export interface OneBasedRange {
   readonly line: number;
@@ -16,9 +15,4 @@ export interface OneBasedRange {
 export function oneBased(range: Range): OneBasedRange {
   const { start, end } = range;
   return { line: start.line + 1, column: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1 };
-}
-
-/** Where a fix's edit lands in the file it belongs to (edits carry only offsets). */
-export function editRange(lines: LineIndex, edit: TextEdit): OneBasedRange {
-  return oneBased({ start: lines.position(edit.start), end: lines.position(edit.end) });
 }

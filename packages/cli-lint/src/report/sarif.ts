@@ -13,48 +13,51 @@
  * move: a hash of file, rule and message, numbered when one file has several
  * identical findings.
  */
-import { ruleById, type Diagnostic, type Fix, type RelatedLocation, type Severity } from "@xlint/linter";
-import { LineIndex, type Range } from "@xlint/parser";
+import { ruleById, type Diagnostic, type PlacedFix, type RelatedLocation, type Severity } from "@xlint/linter";
+import type { Range } from "@xlint/parser";
 import type * as Sarif from "sarif";
-import { editRange, oneBased, type OneBasedRange } from "./positions";
+import { indented } from "./json";
+import { oneBased, type OneBasedRange } from "./positions";
 import { shownDiagnostics } from "./summary";
 import type { FormatOptions, Formatter } from "./types";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI = "https://xlint.dev";
 /** The partialFingerprints key; bump its version if the hash input ever changes. */
 const FINGERPRINT_KEY = "xlint/v1";
 
 const LEVELS: Record<Severity, Sarif.Result.level> = { error: "error", warning: "warning", info: "note" };
 
-export const formatSarif: Formatter = (report, options) => {
-  const shown = report.files.map((file) => ({ file, diagnostics: shownDiagnostics(file, options.quiet) }));
-  const ruleIds = [...new Set(shown.flatMap((s) => s.diagnostics.map((d) => d.rule)))].sort();
+/** Marks where the results go in the skeleton, so they can be written one file at a time. */
+const RESULTS_SLOT = "\u0000results\u0000";
+
+export const formatSarif: Formatter = (report, options, write) => {
+  const ruleIds = [...new Set(report.files.flatMap((file) => shownDiagnostics(file, options.quiet).map((d) => d.rule)))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-
-  const results: Sarif.Result[] = [];
-  for (const { file, diagnostics } of shown) {
-    const lines = new LineIndex(file.text);
-    const fingerprints = new FingerprintCounter();
-    for (const d of diagnostics) {
-      results.push(result(file.path, d, ruleIndex.get(d.rule) as number, lines, fingerprints.next(file.path, d), options));
-    }
-  }
-
-  const log: Sarif.Log = {
+  const skeleton: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
       {
         tool: {
-          driver: { name: "xlint", informationUri: INFORMATION_URI, version: options.version, rules: ruleIds.map((id) => descriptor(id, options)) },
+          driver: { name: "xlint", version: options.version, rules: ruleIds.map((id) => descriptor(id, options)) },
         },
         columnKind: "utf16CodeUnits",
-        results,
+        results: RESULTS_SLOT as unknown as Sarif.Result[],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  // Byte for byte what stringifying the whole log would print: results sit 8 spaces in, their bracket 6.
+  const [head, tail] = (JSON.stringify(skeleton, null, 2) + "\n").split(JSON.stringify(RESULTS_SLOT)) as [string, string];
+  write(`${head}[`);
+  let any = false;
+  for (const file of report.files) {
+    const fingerprints = new FingerprintCounter();
+    const results = shownDiagnostics(file, options.quiet).map((d) => result(file.path, d, ruleIndex.get(d.rule) as number, fingerprints.next(file.path, d), options));
+    if (results.length === 0) continue;
+    write(results.map((r, i) => `${any || i > 0 ? ",\n" : "\n"}${indented(JSON.stringify(r, null, 2), "        ")}`).join(""));
+    any = true;
+  }
+  write(any ? `\n      ]${tail}` : `]${tail}`);
 };
 
 function descriptor(id: string, options: FormatOptions): Sarif.ReportingDescriptor {
@@ -76,7 +79,7 @@ function descriptor(id: string, options: FormatOptions): Sarif.ReportingDescript
   };
 }
 
-function result(path: string, d: Diagnostic, ruleIndex: number, lines: LineIndex, fingerprint: string, options: FormatOptions): Sarif.Result {
+function result(path: string, d: Diagnostic, ruleIndex: number, fingerprint: string, options: FormatOptions): Sarif.Result {
   const out: Sarif.Result = {
     ruleId: d.rule,
     ruleIndex,
@@ -86,7 +89,7 @@ function result(path: string, d: Diagnostic, ruleIndex: number, lines: LineIndex
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
   if (d.related.length > 0) out.relatedLocations = d.related.map((r, i) => relatedLocation(r, i, options));
-  if (d.fix && d.fix.edits.length > 0) out.fixes = [sarifFix(path, d.fix, lines)];
+  if (d.fix && d.fix.edits.length > 0) out.fixes = [sarifFix(path, d.fix)];
   return out;
 }
 
@@ -98,13 +101,13 @@ function relatedLocation(r: RelatedLocation, id: number, options: FormatOptions)
   return { id, ...location(options.displayPath(r.path), r.range), message: { text: r.message } };
 }
 
-function sarifFix(path: string, fix: Fix, lines: LineIndex): Sarif.Fix {
+function sarifFix(path: string, fix: PlacedFix): Sarif.Fix {
   return {
     description: { text: fix.title },
     artifactChanges: [
       {
         artifactLocation: artifactLocation(path),
-        replacements: fix.edits.map((edit) => ({ deletedRegion: region(editRange(lines, edit)), insertedContent: { text: edit.newText } })),
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(oneBased(edit.range)), insertedContent: { text: edit.newText } })),
       },
     ],
     properties: { safety: fix.safety },

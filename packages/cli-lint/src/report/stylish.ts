@@ -9,50 +9,50 @@
  *       5 | memory = "512"
  *         |          ^^^^^
  *         = fix available (--fix): Write `512` without quotes
- *         = docs: https://xlint.dev/rules/quoted-number
+ *         = docs: https://github.com/…/docs/rules/quoted-number.md
  *
  *   0 errors, 0 warnings, 1 info in 1 file (1 file checked)
  *   1 fixable with --fix
  */
 import type { Diagnostic, Severity } from "@xlint/linter";
-import { LineIndex } from "@xlint/parser";
 import picocolors from "picocolors";
 import { excerpt } from "./excerpt";
 import { countRun, fixableSentence, fixedSentence, fixSafety, shownDiagnostics, summarySentence } from "./summary";
 import { printable } from "./terminal-text";
-import type { FormatOptions, Formatter, ReportedFile } from "./types";
+import type { FormatOptions, Formatter, ReportedFile, RunReport } from "./types";
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
 const SEVERITY_WIDTH = "warning".length;
 
-export const formatStylish: Formatter = (report, options) => {
+export const formatStylish: Formatter = (report, options, write) => {
   const c = picocolors.createColors(options.color);
-  const blocks: string[] = [];
+  let first = true;
   for (const file of report.files) {
     const shown = shownDiagnostics(file, options.quiet);
-    if (shown.length > 0) blocks.push(fileBlock(file, shown, options, c));
+    if (shown.length === 0) continue;
+    write(`${first ? "" : "\n"}${fileBlock(file, shown, options, c)}`);
+    first = false;
   }
-  blocks.push(summaryBlock(report.files, c));
-  return blocks.join("\n");
+  write(`${first ? "" : "\n"}${summaryBlock(report, c)}`);
 };
 
 function fileBlock(file: ReportedFile, shown: readonly Diagnostic[], options: FormatOptions, c: Colors): string {
-  const lines = new LineIndex(file.text);
   const where = shown.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}`);
   const whereWidth = Math.max(...where.map((w) => w.length));
   const gutterWidth = Math.max(...shown.map((d) => String(d.range.start.line + 1).length));
   const findings = shown.map((d, i) => {
     const head = `  ${(where[i] as string).padEnd(whereWidth)}  ${paint(c, d.severity, d.severity.padEnd(SEVERITY_WIDTH))}  ${printable(d.message)}  ${c.dim(d.rule)}`;
-    return [head, ...sourceLines(file.text, lines, d, gutterWidth, c), ...noteLines(d, gutterWidth, options, c)].join("\n") + "\n";
+    const line = file.sourceLines?.get(d.range.start.line);
+    const source = line === undefined ? [] : sourceLines(line, d, gutterWidth, c);
+    return [head, ...source, ...noteLines(d, gutterWidth, options, c)].join("\n") + "\n";
   });
   return `${c.underline(c.bold(printable(file.path)))}\n${findings.join("\n")}`;
 }
 
 /** The line the finding starts on, with its span underlined up to the end of that line. */
-function sourceLines(text: string, lines: LineIndex, d: Diagnostic, gutterWidth: number, c: Colors): string[] {
+function sourceLines(line: string, d: Diagnostic, gutterWidth: number, c: Colors): string[] {
   const { start, end } = d.range;
-  const line = lineText(text, lines, start.line);
   const spansLines = end.line > start.line;
   const shown = excerpt(line, start.column, spansLines ? Number.MAX_SAFE_INTEGER : end.column);
   const gutter = `    ${" ".repeat(gutterWidth)} ${c.blue("|")}`;
@@ -79,8 +79,8 @@ function noteLines(d: Diagnostic, gutterWidth: number, options: FormatOptions, c
   return notes;
 }
 
-function summaryBlock(files: readonly ReportedFile[], c: Colors): string {
-  const counts = countRun(files);
+function summaryBlock(report: RunReport, c: Colors): string {
+  const counts = countRun(report);
   const lines: string[] = [];
   const fixed = fixedSentence(counts);
   if (fixed) lines.push(c.green(fixed));
@@ -98,12 +98,4 @@ function paint(c: Colors, severity: Severity, text: string): string {
   if (severity === "error") return c.bold(c.red(text));
   if (severity === "warning") return c.bold(c.yellow(text));
   return c.bold(c.cyan(text));
-}
-
-/** A 0-based line of the text, without its newline or a trailing carriage return. */
-function lineText(text: string, lines: LineIndex, line: number): string {
-  const start = lines.lineStart(line);
-  const newline = text.indexOf("\n", start);
-  const raw = text.slice(start, newline === -1 ? text.length : newline);
-  return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
 }

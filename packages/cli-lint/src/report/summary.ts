@@ -4,7 +4,7 @@
  * Counts always cover every finding, even when `quiet` hides non-errors.
  */
 import type { Diagnostic } from "@xlint/linter";
-import type { ReportedFile } from "./types";
+import type { ReportedFile, RunReport } from "./types";
 
 export interface RunCounts {
   readonly errors: number;
@@ -13,6 +13,8 @@ export interface RunCounts {
   /** Files with at least one finding. */
   readonly filesWithFindings: number;
   readonly filesChecked: number;
+  /** Files a walk or a pattern met and left out. */
+  readonly skipped: number;
   /** Findings `--fix` would fix. */
   readonly safeFixes: number;
   /** Findings only `--unsafe-fixes` would fix. */
@@ -22,7 +24,8 @@ export interface RunCounts {
   readonly filesFixed: number;
 }
 
-export function countRun(files: readonly ReportedFile[]): RunCounts {
+export function countRun(report: RunReport): RunCounts {
+  const files = report.files;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -43,7 +46,7 @@ export function countRun(files: readonly ReportedFile[]): RunCounts {
     if ((file.fixed ?? 0) > 0) filesFixed++;
   }
   const filesWithFindings = files.filter((f) => f.diagnostics.length > 0).length;
-  return { errors, warnings, infos, filesWithFindings, filesChecked: files.length, safeFixes, unsafeFixes, fixed, filesFixed };
+  return { errors, warnings, infos, filesWithFindings, filesChecked: files.length, skipped: report.skipped ?? 0, safeFixes, unsafeFixes, fixed, filesFixed };
 }
 
 /** How a finding's fix can be applied; none when it has no fix or the fix has no edits. */
@@ -60,14 +63,20 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** "2 errors, 1 warning, 0 infos in 2 files (3 files checked)", or the all-clean sentence. */
+/**
+ * "2 errors, 1 warning, 0 infos in 2 files (3 files checked)", or the
+ * all-clean sentence; files left out by a walk are counted, so that nobody
+ * takes an unchecked file for a clean one.
+ */
 export function summarySentence(counts: RunCounts): string {
-  if (counts.filesChecked === 0) return "No files were checked.";
+  const skipped = counts.skipped > 0 ? `${plural(counts.skipped, "other file")} skipped (--verbose says why)` : "";
+  if (counts.filesChecked === 0) return skipped ? `No files were checked; ${skipped}.` : "No files were checked.";
   if (counts.errors + counts.warnings + counts.infos === 0) {
-    return counts.filesChecked === 1 ? "1 file checked: it is clean." : `All ${counts.filesChecked} files are clean.`;
+    const clean = counts.filesChecked === 1 ? "1 file checked: it is clean" : `All ${counts.filesChecked} files are clean`;
+    return skipped ? `${clean}; ${skipped}.` : `${clean}.`;
   }
   const found = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.infos, "info")].join(", ");
-  return `${found} in ${plural(counts.filesWithFindings, "file")} (${plural(counts.filesChecked, "file")} checked)`;
+  return `${found} in ${plural(counts.filesWithFindings, "file")} (${plural(counts.filesChecked, "file")} checked${skipped ? `, ${counts.skipped} skipped: --verbose says why` : ""})`;
 }
 
 /** "3 fixable with --fix (1 more with --unsafe-fixes)", or nothing when no fix is on offer. */

@@ -75,26 +75,46 @@ interface KeyProfile {
  *    (oxenstored.conf, /etc/default/xendomains) stay out.
  */
 export function detectConfigKind(fileName: string, text: string): FileKind | undefined {
+  return classifyConfigFile(fileName, text).kind;
+}
+
+/** What `detectConfigKind` decides, with the reason when the file is not an xl config (for `xlint --verbose`). */
+export type ConfigClassification = { readonly kind: FileKind } | { readonly kind: undefined; readonly reason: string };
+
+export function classifyConfigFile(fileName: string, text: string): ConfigClassification {
   const base = baseName(fileName);
   const extension = extensionOf(base);
-  if (looksBinary(text) || /^\uFEFF?#!/.test(text) || (extension !== undefined && OTHER_EXTENSIONS.has(extension))) return undefined;
-  if (/^xl\.conf(?:$|[.~])/.test(base)) return "xl-conf";
+  const not = (reason: string): ConfigClassification => ({ kind: undefined, reason });
+  if (looksBinary(text)) return not("binary data");
+  if (/^\uFEFF?#!/.test(text)) return not("a script (it starts with #!)");
+  if (extension !== undefined && OTHER_EXTENSIONS.has(extension)) return not(`a .${extension} file, never an xl config`);
+  if (/^xl\.conf(?:$|[.~])/.test(base)) return { kind: "xl-conf" };
   // A file named like a domain config is one, even an xm config that runs Python:
   // xl would refuse it, and saying so is the point of linting it.
   const domainName = extension !== undefined && DOMAIN_EXTENSIONS.has(extension);
-  if (/^\uFEFF?\s*[{[]/.test(text) || (!domainName && looksLikePythonCode(text))) return undefined;
+  if (/^\uFEFF?\s*[{[]/.test(text)) return not("a JSON document");
+  if (!domainName && looksLikePythonCode(text)) return not("Python code");
   // The common case without a parse: a domain-config name and a domain key at the start of a line.
   // Such a file can be nothing else (rules 4 and 5 need files without domain keys).
-  if (domainName && hasDomainKeyLine(text)) return "domain";
+  if (domainName && hasDomainKeyLine(text)) return { kind: "domain" };
   const profile = profileOf(text);
-  if (profile.statements === 0) return undefined;
+  if (profile.statements === 0) return not("no settings (empty, or only comments)");
   const hostFile = hostFileKind(profile.keys, base);
-  if (hostFile) return hostFile;
+  if (hostFile) return { kind: hostFile };
   const evidence = [...profile.keys].some((k) => DOMAIN_EVIDENCE.has(k));
   // `.cfg` is common outside Xen too (setup.cfg is INI, Java's nss.cfg has `name = NSS`): without a
   // domain key, a domain name needs a file xl reads without an error that sets a key xl knows.
-  if (domainName) return evidence || (profile.clean === profile.statements && [...profile.keys].some((k) => optionByKey(k) !== undefined)) ? "domain" : undefined;
-  return evidence && profile.clean * 2 >= profile.statements ? "domain" : undefined;
+  if (domainName) {
+    if (evidence) return { kind: "domain" };
+    if (profile.clean !== profile.statements) return not(`no key only domain configs have, and xl cannot read ${plural(profile.statements - profile.clean, "statement")} of it`);
+    return [...profile.keys].some((k) => optionByKey(k) !== undefined) ? { kind: "domain" } : not("it sets no key xl knows");
+  }
+  if (!evidence) return not("no key only domain configs have (memory, kernel, disk, vif, type, …)");
+  return profile.clean * 2 >= profile.statements ? { kind: "domain" } : not("more statements xl cannot read than statements it can");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function baseName(fileName: string): string {

@@ -19,13 +19,13 @@ export interface AppliedFixes {
 }
 
 /** Whether `--fix` (or `--unsafe-fixes` with `unsafe`) would apply this diagnostic's fix. */
-export function isApplicable(diagnostic: Diagnostic, selection: FixSelection): diagnostic is Diagnostic & { fix: Fix } {
+export function isApplicable(diagnostic: Pick<Diagnostic, "fix"> | { readonly fix: Fix | undefined }, selection: FixSelection): boolean {
   const fix = diagnostic.fix;
   return fix !== undefined && fix.edits.length > 0 && (fix.safety === "safe" || selection.unsafe);
 }
 
 /** Applies every non-overlapping applicable fix of one file's diagnostics, in one pass. */
-export function applyFixes(text: string, diagnostics: readonly Diagnostic[], selection: FixSelection): AppliedFixes {
+export function applyFixes(text: string, diagnostics: readonly { readonly fix: Fix | undefined }[], selection: FixSelection): AppliedFixes {
   const candidates = diagnostics.filter((d) => isApplicable(d, selection)).map((d) => d.fix as Fix);
   candidates.sort((a, b) => firstStart(a) - firstStart(b));
   const taken: TextEdit[] = [];

@@ -56,13 +56,27 @@ export interface RelatedLocation {
 }
 
 /** One finding, after configuration has been applied. */
+/** A text edit that also knows its line and column, so it can be shown without the file's text. */
+export interface PlacedTextEdit extends TextEdit {
+  readonly range: Range;
+}
+
+export interface PlacedFix extends Fix {
+  readonly edits: readonly PlacedTextEdit[];
+}
+
+/**
+ * One finding, after configuration has been applied. Plain data: it holds
+ * no reference to the file's text or syntax tree, so a run can keep the
+ * findings of many files (and send them between threads).
+ */
 export interface Diagnostic {
   readonly path: string;
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
-  readonly fix: Fix | undefined;
+  readonly fix: PlacedFix | undefined;
   readonly related: readonly RelatedLocation[];
 }
 
@@ -134,30 +148,67 @@ export interface FileRule extends RuleMeta {
   check(context: FileContext): void;
 }
 
-/** A file of the run as project rules see it. */
-export interface ProjectFile {
+/**
+ * What a project rule's `collect` sees of one file: everything a file rule
+ * sees except `report`, plus `keep`, through which every range that goes
+ * into the facts must pass.
+ */
+export interface FactSource {
   readonly path: string;
   readonly kind: FileKind;
-  /** The host facts that apply to this file (its configuration's, else the run's). */
-  readonly host: HostProfile;
-  readonly text: string;
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
   readonly guest: GuestTypeInfo;
-}
-
-export interface ProjectContext {
-  /** The files of the run whose kind the rule checks (see `kinds`). */
-  readonly files: readonly ProjectFile[];
-  /** The run's host facts; each file's own are `file.host`. */
   readonly host: HostProfile;
-  /** Reports a finding in one of the files. */
-  report(path: string, report: Report): void;
+  setting(key: string): Setting | undefined;
+  /**
+   * A copy of `range` as plain numbers, safe to keep after the file is gone
+   * (the parser's ranges refer to the file's text), and, when the run keeps
+   * source lines for reports, the note that its line is needed.
+   */
+  keep(range: Range): Range;
 }
 
-export interface ProjectRule extends RuleMeta {
+/** One file's facts for one project rule. */
+export interface ProjectFacts<F> {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly facts: F;
+}
+
+export interface ProjectContext<F> {
+  /**
+   * The facts of every file of the run whose kind the rule checks (see
+   * `kinds`) and whose `collect` found something, in run order: the files
+   * being linted and, as context, the repository's other configs.
+   */
+  readonly files: readonly ProjectFacts<F>[];
+  /**
+   * Reports a finding in one of the files. Findings in files that are only
+   * context (or where the rule is off) are dropped, so rules need not care.
+   * Project findings carry no fix: the files' texts are gone when they run.
+   */
+  report(path: string, report: Omit<Report, "fix">): void;
+}
+
+/**
+ * A rule across files. It never sees a file's text or syntax tree: at the end
+ * of each file's own pass `collect` reduces the file to the small facts the
+ * rule needs, and only those live on until `check` runs over all of them.
+ * This keeps a run's memory flat in the number of files, lets files be read
+ * in worker threads, and lets the repository's other configs serve as
+ * context. Facts must be plain data (objects, arrays, strings, numbers,
+ * booleans), with every range made by `FactSource.keep`.
+ */
+export interface ProjectRule<F = unknown> extends RuleMeta {
   readonly scope: "project";
-  check(context: ProjectContext): void;
+  collect(file: FactSource): F | undefined;
+  /**
+   * Reports each use of a shared value against the others. A finding names
+   * a bounded number of other places (`boundedOthers`), so the report of a
+   * group of k uses grows as O(k), not O(k²).
+   */
+  check(context: ProjectContext<F>): void;
 }
 
 /**
@@ -179,4 +230,5 @@ export interface SuppressionRule extends RuleMeta {
   check(context: SuppressionContext): void;
 }
 
+// A ProjectRule<F> is a ProjectRule<unknown>: `check` is a method, so its parameter is bivariant.
 export type Rule = FileRule | ProjectRule | SuppressionRule;

@@ -9,7 +9,7 @@ describe("unknown-key", () => {
     const [d] = findings('memroy = 4096\n', "unknown-key");
     expect(d?.message).toContain("Did you mean `memory`?");
     expect(d?.fix?.safety).toBe("safe");
-    expect(d?.fix?.edits).toEqual([{ start: 0, end: 6, newText: "memory" }]);
+    expect(d?.fix?.edits).toEqual([{ start: 0, end: 6, newText: "memory", range: { start: { offset: 0, line: 0, column: 0 }, end: { offset: 6, line: 0, column: 6 } } }]);
     expect(d?.range.start.column).toBe(0);
   });
   it("offers no fix when several keys are close, and none for far-off words", () => {

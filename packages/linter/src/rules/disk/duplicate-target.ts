@@ -1,11 +1,16 @@
-import type { ProjectRule, RelatedLocation } from "../../engine/types";
-import { diskRange, describeEntry, projectDiskEntries, type DiskEntry } from "../util/disk-entries";
+import type { ProjectRule } from "../../engine/types";
+import { describeEntry, diskEntries, diskRange, type DiskEntry } from "../util/disk-entries";
+import { groupBy, listWithMore, othersOf, relatedOf, type Use } from "../util/project-values";
 
-interface Use {
-  readonly path: string;
-  readonly entry: DiskEntry;
+/** A disk as collected from one file. */
+interface DiskFact {
+  /** What identifies the storage (see storageKey). */
+  readonly key: string;
+  readonly target: string;
   readonly writable: boolean;
-  readonly range: RelatedLocation["range"];
+  /** How other findings name this disk: `disk 2 (line 7)`. */
+  readonly label: string;
+  readonly range: Use["range"];
 }
 
 /** What identifies the storage: the same path means another thing behind another script or driver domain. */
@@ -17,7 +22,7 @@ function storageKey(entry: DiskEntry): string | undefined {
 }
 
 /** One writable disk target used by two guests of the run, or twice by one guest. */
-export const duplicateDiskTarget: ProjectRule = {
+export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
   id: "duplicate-disk-target",
   scope: "project",
   severity: "warning",
@@ -51,30 +56,36 @@ export const duplicateDiskTarget: ProjectRule = {
       },
     ],
   },
-  check(context) {
-    const groups = new Map<string, Use[]>();
-    for (const file of context.files) {
-      for (const entry of projectDiskEntries(file, file.host)) {
-        const key = storageKey(entry);
-        const span = entry.result.fields.target?.span;
-        if (key === undefined || !span) continue;
-        const use = { path: file.path, entry, writable: entry.result.disk.readwrite && !entry.result.disk.cdrom, range: diskRange(file.parse.lines, entry, span) };
-        groups.set(key, [...(groups.get(key) ?? []), use]);
-      }
+  collect(file) {
+    const disks: DiskFact[] = [];
+    for (const entry of diskEntries(file)) {
+      const key = storageKey(entry);
+      const span = entry.result.fields.target?.span;
+      if (key === undefined || !span) continue;
+      disks.push({
+        key,
+        target: entry.result.disk.target?.trim() ?? "",
+        writable: entry.result.disk.readwrite && !entry.result.disk.cdrom,
+        label: describeEntry(entry),
+        range: file.keep(diskRange(file.parse.lines, entry, span)),
+      });
     }
-    for (const uses of groups.values()) {
-      if (uses.length < 2 || !uses.some((u) => u.writable)) continue;
-      const files = new Set(uses.map((u) => u.path));
-      uses.forEach((use, i) => {
+    return disks.length > 0 ? disks : undefined;
+  },
+  check(context) {
+    const uses = context.files.flatMap((file) => file.facts.map((fact) => ({ ...fact, path: file.path })));
+    for (const group of groupBy(uses, (use) => use.key).values()) {
+      if (group.length < 2 || !group.some((u) => u.writable)) continue;
+      const oneFile = group.every((u) => u.path === group[0]?.path);
+      group.forEach((use, i) => {
         // Within one file, the first use is the original and the later ones are the mistake.
-        if (i === 0 && files.size === 1) return;
-        const others = uses.filter((o) => o !== use);
-        const where = others.map((o) => (o.path === use.path ? describeEntry(o.entry) : `${describeEntry(o.entry)} of ${o.path}`)).join(", ");
-        const target = use.entry.result.disk.target?.trim() ?? "";
+        if (i === 0 && oneFile) return;
+        const { shown, more } = othersOf(group, i);
+        const where = listWithMore(shown.map((o) => (o.path === use.path ? o.label : `${o.label} of ${o.path}`)), more);
         context.report(use.path, {
           range: use.range,
-          message: `\`${target}\` is also the target of ${where}, and at least one of these disks is writable: neither xl nor libxl checks this, and two guests writing to one disk (or one guest through two devices) corrupt its file system. Give each disk its own target, or make the extra uses read-only.`,
-          related: others.map((o) => ({ path: o.path, range: o.range, message: `also uses \`${target}\`${o.writable ? " read-write" : " read-only"}` })),
+          message: `\`${use.target}\` is also the target of ${where}, and at least one of these disks is writable: neither xl nor libxl checks this, and two guests writing to one disk (or one guest through two devices) corrupt its file system. Give each disk its own target, or make the extra uses read-only.`,
+          related: relatedOf(shown, (o) => `also uses \`${use.target}\`${o.writable ? " read-write" : " read-only"}`),
         });
       });
     }

@@ -1,15 +1,19 @@
 import { formatMac } from "@xlint/parser";
-import type { ProjectRule, RelatedLocation } from "../../engine/types";
+import type { ProjectRule } from "../../engine/types";
 import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
+import { groupBy, listWithMore, othersOf, placeOf, relatedOf, type Use } from "../util/project-values";
 
-interface MacUse {
-  readonly path: string;
-  readonly range: RelatedLocation["range"];
+/** A vif's MAC as collected from one file. */
+interface MacFact {
+  /** Canonical, as xl reads it. */
+  readonly mac: string;
+  /** As written. */
   readonly text: string;
+  readonly range: Use["range"];
 }
 
 /** One MAC address on two vifs, in one guest or across the guests of a run. */
-export const duplicateMac: ProjectRule = {
+export const duplicateMac: ProjectRule<MacFact[]> = {
   id: "duplicate-mac",
   scope: "project",
   severity: "error",
@@ -40,29 +44,26 @@ export const duplicateMac: ProjectRule = {
       },
     ],
   },
-  check(context) {
-    const uses = new Map<string, MacUse[]>();
-    for (const file of context.files) {
-      for (const entry of vifEntries(file)) {
-        const key = macKey(entry);
-        if (!key || !entry.vif.mac) continue;
-        const use = { path: file.path, range: vifRange(file, entry, entry.vif.mac.span), text: entry.vif.mac.value.text };
-        const list = uses.get(key);
-        if (list) list.push(use);
-        else uses.set(key, [use]);
-      }
+  collect(file) {
+    const macs: MacFact[] = [];
+    for (const entry of vifEntries(file)) {
+      const mac = macKey(entry);
+      if (mac && entry.vif.mac) macs.push({ mac, text: entry.vif.mac.value.text, range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
     }
-    for (const [mac, list] of uses) {
-      if (list.length < 2) continue;
-      for (const use of list) {
-        const others = list.filter((o) => o !== use);
-        const where = others.map((o) => (o.path === use.path ? `line ${o.range.start.line + 1}` : `${o.path}:${o.range.start.line + 1}`)).join(", ");
+    return macs.length > 0 ? macs : undefined;
+  },
+  check(context) {
+    const uses = context.files.flatMap((file) => file.facts.map((fact) => ({ ...fact, path: file.path })));
+    for (const [mac, group] of groupBy(uses, (use) => use.mac)) {
+      if (group.length < 2) continue;
+      group.forEach((use, i) => {
+        const { shown, more } = othersOf(group, i);
         context.report(use.path, {
           range: use.range,
-          message: `MAC \`${use.text}\` (${mac}) is also used at ${where}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
-          related: others.map((o) => ({ path: o.path, range: o.range, message: `the same MAC ${mac}` })),
+          message: `MAC \`${use.text}\` (${mac}) is also used at ${listWithMore(shown.map((o) => placeOf(o, use.path)), more)}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
+          related: relatedOf(shown, () => `the same MAC ${mac}`),
         });
-      }
+      });
     }
   },
 };

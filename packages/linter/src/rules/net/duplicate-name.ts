@@ -1,10 +1,10 @@
 import type { ProjectRule } from "../../engine/types";
-import { repeatedValues, reportRepeats } from "../util/project-values";
+import { collectValue, repeatedValues, reportRepeats, type ValueFact } from "../util/project-values";
 
 const base = 'type = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\n';
 
 /** Two guests of one run with the same `name`. */
-export const duplicateName: ProjectRule = {
+export const duplicateName: ProjectRule<ValueFact> = {
   id: "duplicate-name",
   scope: "project",
   severity: "error",
@@ -21,8 +21,9 @@ export const duplicateName: ProjectRule = {
     invalid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web01"\n${base}` }, note: "web02.cfg was copied and kept web01's name." }],
     valid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web02"\n${base}` } }],
   },
+  collect: (file) => collectValue(file, "name"),
   check(context) {
-    reportRepeats(context, repeatedValues(context.files, "name", (v) => v), (use, others) =>
+    reportRepeats(context, repeatedValues(context.files, (v) => v), (use, others) =>
       `The guest name \`${use.text}\` is also used by ${others}: a host can run only one domain of a name, so creating the second fails. Give each guest its own name.`,
     );
   },

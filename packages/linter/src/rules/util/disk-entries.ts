@@ -23,7 +23,8 @@ import {
 } from "@xlint/parser";
 import { compareXenVersions, type HostProfile } from "../../engine/host";
 import type { GuestType } from "../../engine/guest-type";
-import type { FileContext, ProjectFile } from "../../engine/types";
+import { fileCache } from "../../engine/file-caches";
+import type { FileContext } from "../../engine/types";
 import { rangeOfValue, specOfAtom } from "./settings";
 
 export interface DiskEntry {
@@ -131,11 +132,10 @@ function readDiskEntries(settings: ReadonlyMap<string, Setting>, environment: Di
   });
 }
 
-// Kept for the whole run (not a fileCache): duplicate-target, a project rule, reads every file's disks again.
-const cache = new WeakMap<Evaluation, { host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
+const cache = fileCache<{ host: HostProfile; guestType: GuestType | undefined; entries: DiskEntry[] }>();
 
-/** Every disk of the file, parsed once per file and host for all the rules of the family. */
-export function diskEntries(context: FileContext): DiskEntry[] {
+/** Every disk of the file, parsed once per file and host for all the rules of the family (and duplicate-target's facts). */
+export function diskEntries(context: Pick<FileContext, "evaluation" | "guest" | "host">): DiskEntry[] {
   return diskEntriesOf(context.evaluation, context.guest.type, context.host);
 }
 
@@ -145,11 +145,6 @@ function diskEntriesOf(evaluation: Evaluation, guestType: GuestType | undefined,
   const entries = readDiskEntries(evaluation.settings, diskEnvironmentOf(evaluation.settings, guestType, host));
   cache.set(evaluation, { host, guestType, entries });
   return entries;
-}
-
-/** The entries of a project file. */
-export function projectDiskEntries(file: ProjectFile, host: HostProfile): DiskEntry[] {
-  return diskEntriesOf(file.evaluation, file.guest.type, host);
 }
 
 /**

@@ -1,0 +1,94 @@
+/**
+ * `--jobs N`: the per-file step (lint-files.ts) in worker threads. Workers
+ * run the same bundle (started through the launcher, so they get its code
+ * cache too) and take batches of files; results come back as plain data
+ * (structured clone) and are put in file order, so the report is the same
+ * whatever the number of workers and whichever finishes first.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Worker as WorkerType } from "node:worker_threads";
+import { itemEnvironment, processItem, type ItemResult, type RunConfig, type WorkItem } from "./lint-files";
+
+/** The argument that makes the bundle a worker (see main.ts). */
+export const WORKER_FLAG = "--xlint-worker";
+
+type ToWorker = { readonly type: "init"; readonly configs: readonly RunConfig[]; readonly sourceLines: boolean } | { readonly type: "batch"; readonly id: number; readonly items: readonly WorkItem[] };
+type FromWorker = { readonly type: "done"; readonly id: number; readonly results: readonly ItemResult[] };
+
+/** The script workers start from: the launcher next to the bundle (for its code cache), else the bundle itself; none when running from sources. */
+export function workerScript(): string | undefined {
+  if (typeof __filename !== "string" || !__filename.endsWith(".cjs")) return undefined;
+  const launcher = path.join(path.dirname(__filename), "..", "bin", "xlint.cjs");
+  return existsSync(launcher) ? launcher : __filename;
+}
+
+/** Runs the items in `jobs` workers; `onDone` is told how many are done. Rejects if a worker dies. */
+export async function runInWorkers(
+  script: string,
+  jobs: number,
+  items: readonly WorkItem[],
+  configs: readonly RunConfig[],
+  sourceLines: boolean,
+  onDone: (done: number) => void,
+): Promise<ItemResult[]> {
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
+  const results = new Array<ItemResult>(items.length);
+  // Batches small enough to keep every worker busy to the end, large enough that messages cost little.
+  const size = Math.max(8, Math.min(256, Math.ceil(items.length / (jobs * 16))));
+  const batches: { start: number; items: readonly WorkItem[] }[] = [];
+  for (let start = 0; start < items.length; start += size) batches.push({ start, items: items.slice(start, start + size) });
+  let next = 0;
+  let done = 0;
+  const workers: WorkerType[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      if (items.length === 0) resolve();
+      const send = (worker: WorkerType): boolean => {
+        if (next >= batches.length) return false;
+        const id = next++;
+        worker.postMessage({ type: "batch", id, items: (batches[id] as { items: readonly WorkItem[] }).items } satisfies ToWorker);
+        return true;
+      };
+      for (let i = 0; i < Math.min(jobs, batches.length); i++) {
+        const worker = new Worker(script, { argv: [WORKER_FLAG], stdout: false, stderr: false });
+        workers.push(worker);
+        worker.on("message", (message: FromWorker) => {
+          const batch = batches[message.id] as { start: number };
+          message.results.forEach((result, j) => (results[batch.start + j] = result));
+          done += message.results.length;
+          onDone(done);
+          if (done === items.length) resolve();
+          else send(worker);
+        });
+        worker.on("error", (error) => reject(new Error(`a worker thread failed: ${error.message}`)));
+        worker.on("exit", (code) => {
+          if (code !== 0) reject(new Error(`a worker thread stopped with exit code ${code}`));
+        });
+        worker.postMessage({ type: "init", configs, sourceLines } satisfies ToWorker);
+        // Two batches in flight, so a worker never waits for the main thread between them.
+        send(worker);
+        send(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/** The worker's side: set up once, then answer batches until terminated. */
+export function serveAsWorker(): void {
+  const { parentPort } = process.getBuiltinModule("node:worker_threads");
+  if (!parentPort) return;
+  let env: ReturnType<typeof itemEnvironment> | undefined;
+  parentPort.on("message", (message: ToWorker) => {
+    if (message.type === "init") {
+      env = itemEnvironment(message.configs, message.sourceLines);
+      return;
+    }
+    const current = env as ReturnType<typeof itemEnvironment>;
+    const results = message.items.map((item) => processItem(item, current));
+    parentPort.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
+  });
+}
