@@ -17,7 +17,7 @@ import { GitIgnores } from "./gitignore";
 import { readSystemHost, realSystem } from "./host-system";
 import { outputStream, type Io } from "./io";
 import { loadCandidate } from "./lint-files";
-import { configFor, displayPath, lintRun, type LintedFile, type RunOutcome } from "./lint-run";
+import { configFor, displayPath, lintRun, type RunOutcome } from "./lint-run";
 import { Progress } from "./progress";
 import { contextCandidates, contextRoots } from "./repo-context";
 import { formatters } from "./report";
@@ -67,18 +67,18 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   };
 
   let outcome: RunOutcome;
-  let fixed: ({ text: string; count: number } | undefined)[] = [];
-  let texts: LintInput[] = [];
+  let fixing: FixState | undefined;
   if (options.fix || options.diff) {
     // Fixing rewrites files, so their texts stay in memory; the context still only gives facts.
-    const contextRun = await lintRun({ candidates: [], context }, settings);
+    const contextRun = await lintRun({ candidates: [], context }, { ...settings, keepContextFacts: true });
     const loaded = loadForFixing(found.candidates, resolver, io.cwd);
-    texts = loaded.inputs;
-    progress.update(`fixing ${texts.length} files`);
-    const fixes = fixInputs(texts, { unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
-    fixed = fixes.fixed;
+    progress.update(`fixing ${loaded.inputs.length} files`);
+    const fixes = fixInputs(loaded.inputs, { unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
+    fixing = { candidates: loaded.candidates, inputs: loaded.inputs, fixed: fixes.fixed };
     outcome = {
-      linted: fixes.results.map((result, i) => ({ candidate: loaded.candidates[i] as Candidate, kind: result.kind, result })),
+      linted: fixes.results.map((r) => ({ path: r.path, kind: r.kind })),
+      results: () => fixes.results,
+      dispose: contextRun.dispose,
       skipped: loaded.skipped,
       problems: loaded.problems,
       context: contextRun.context,
@@ -86,49 +86,92 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   } else {
     outcome = await lintRun({ candidates: found.candidates, context }, settings);
   }
-  progress.done();
-  problems.push(...outcome.problems, ...resolver.problems);
-  const skipped = [...found.skipped, ...outcome.skipped];
-  if (options.verbose) printListing(outcome, skipped, io);
+  try {
+    progress.done();
+    return await report(outcome, fixing, {
+      options,
+      io,
+      problems: [...problems, ...outcome.problems, ...resolver.problems],
+      skipped: [...found.skipped, ...outcome.skipped],
+      baseline,
+      format,
+      stdinFixed: options.fix && found.candidates.some((c) => c.file === "-"),
+    });
+  } finally {
+    outcome.dispose();
+  }
+}
 
-  if (options.diff) return printDiff(outcome.linted, texts, fixed, problems, io);
-  if (options.fix) problems.push(...(await writeFixes(outcome.linted, texts, fixed, io.stdout)));
+/** What --fix and --diff keep: per linted file (same order), its candidate, the text read, and the fixed text. */
+interface FixState {
+  readonly candidates: readonly Candidate[];
+  readonly inputs: readonly LintInput[];
+  readonly fixed: readonly ({ text: string; count: number } | undefined)[];
+}
 
-  if (options.writeBaseline) return await writeBaselineFile(options.writeBaseline, outcome.linted.flatMap((f) => f.result.diagnostics), problems, io);
+interface ReportSettings {
+  readonly options: LintOptions;
+  readonly io: Io;
+  readonly problems: string[];
+  readonly skipped: readonly SkippedFile[];
+  readonly baseline: Baseline | undefined;
+  readonly format: FormatName;
+  readonly stdinFixed: boolean;
+}
 
+/** Writes fixes or diffs, then the report (streamed), and decides the exit code. */
+async function report(outcome: RunOutcome, fixing: FixState | undefined, settings: ReportSettings): Promise<number> {
+  const { options, io, problems, baseline, format } = settings;
+  if (options.verbose) printListing(outcome, settings.skipped, io);
+  if (options.diff && fixing) return printDiff(outcome.linted, fixing, problems, io);
+  if (options.fix && fixing) problems.push(...(await writeFixes(fixing, io.stdout)));
+
+  if (options.writeBaseline) {
+    const all: Diagnostic[] = [];
+    for (const result of outcome.results()) all.push(...result.diagnostics);
+    return await writeBaselineFile(options.writeBaseline, all, problems, io);
+  }
+
+  // The baseline filters each file as it is reported; `hidden` counts over one whole walk.
   let hidden = 0;
-  const files: ReportedFile[] = outcome.linted.map(({ result }, i) => {
-    let diagnostics: readonly Diagnostic[] = result.diagnostics;
-    if (baseline) {
-      const base = path.dirname(path.resolve(options.baseline as string));
-      // Syntax errors stay: xl refuses such a file whatever the baseline says.
-      const split = applyBaseline(diagnostics.filter((d) => d.rule !== SYNTAX), baseline, (d) => baselinePath(d.path, base, io.cwd));
-      hidden += split.hidden;
-      diagnostics = [...diagnostics.filter((d) => d.rule === SYNTAX), ...split.kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const baseDir = options.baseline ? path.dirname(path.resolve(options.baseline)) : "";
+  function* files(): Iterable<ReportedFile> {
+    hidden = 0;
+    let i = 0;
+    for (const result of outcome.results()) {
+      let diagnostics: readonly Diagnostic[] = result.diagnostics;
+      if (baseline) {
+        // Syntax errors stay: xl refuses such a file whatever the baseline says.
+        const split = applyBaseline(diagnostics.filter((d) => d.rule !== SYNTAX), baseline, (d) => baselinePath(d.path, baseDir, io.cwd));
+        hidden += split.hidden;
+        diagnostics = [...diagnostics.filter((d) => d.rule === SYNTAX), ...split.kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
+      }
+      yield { path: result.path, sourceLines: result.sourceLines, diagnostics, fixed: fixing?.fixed[i]?.count ?? 0 };
+      i++;
     }
-    return { path: result.path, sourceLines: result.sourceLines, diagnostics, fixed: fixed[i]?.count ?? 0 };
-  });
-  const report = { files, skipped: skipped.filter((s) => s.counted).length };
+  }
+  const runReport = { files: { [Symbol.iterator]: () => files()[Symbol.iterator]() }, skipped: settings.skipped.filter((s) => s.counted).length };
 
   const toFile = options.output !== undefined;
-  const stdinFixed = options.fix && found.candidates.some((c) => c.file === "-");
-  const color = options.color ?? (!toFile && io.colorDefault(stdinFixed ? "stderr" : "stdout"));
+  const color = options.color ?? (!toFile && io.colorDefault(settings.stdinFixed ? "stderr" : "stdout"));
   const docsBase = ruleDocsBase();
   const formatOptions = { color, quiet: options.quiet, docsUrl: (rule: string) => ruleDocsUrl(rule, docsBase), version: VERSION, displayPath: (p: string) => p };
   if (toFile) {
     const out = new AtomicOutput(options.output as string);
-    formatters[format](report, formatOptions, (chunk) => out.write(chunk));
+    formatters[format](runReport, formatOptions, (chunk) => out.write(chunk));
     const failed = out.commit();
     if (failed) problems.push(`${options.output}: cannot write the report (${failed})`);
   } else {
     // The fixed text of standard input goes to standard output (see writeFixes); the report then to standard error.
-    const sink = new BufferedSink(stdinFixed ? io.stderr : io.stdout);
-    formatters[format](report, formatOptions, (chunk) => sink.write(chunk));
+    const sink = new BufferedSink(settings.stdinFixed ? io.stderr : io.stdout);
+    formatters[format](runReport, formatOptions, (chunk) => sink.write(chunk));
     sink.flush();
   }
 
-  const counts = countRun(report);
-  if (hidden > 0) io.stderr(`xlint: the baseline hid ${hidden} known finding${hidden === 1 ? "" : "s"}\n`);
+  // Counted after the report was written, so that `hidden` covers one whole walk.
+  const writtenHidden = hidden;
+  const counts = countRun(runReport);
+  if (writtenHidden > 0) io.stderr(`xlint: the baseline hid ${writtenHidden} known finding${writtenHidden === 1 ? "" : "s"}\n`);
   if (format === "gcc" && !toFile) io.stderr(summaryLine(counts));
   for (const problem of problems) io.stderr(`xlint: ${problem}\n`);
   if (problems.length > 0) return 2;
@@ -206,7 +249,7 @@ function loadForFixing(candidates: readonly Candidate[], resolver: ConfigResolve
 /** --verbose: what was linted, skipped and read as context, sorted by path, on standard error. */
 function printListing(outcome: RunOutcome, skipped: readonly SkippedFile[], io: Io): void {
   const rows: [string, string][] = [
-    ...outcome.linted.map(({ result, kind }): [string, string] => [result.path, `linted   ${result.path} (${KIND_NAMES[kind]})`]),
+    ...outcome.linted.map(({ path: p, kind }): [string, string] => [p, `linted   ${p} (${KIND_NAMES[kind]})`]),
     ...skipped.map(({ path: p, reason }): [string, string] => [p, `skipped  ${p}: ${reason}`]),
     ...outcome.context.read.map((p): [string, string] => [p, `context  ${p} (read for the cross-file rules only)`]),
     ...outcome.context.unreadable.map((line): [string, string] => [line, `context  ${line} (left out of the cross-file rules)`]),
@@ -256,15 +299,15 @@ async function writeBaselineFile(file: string, diagnostics: readonly Diagnostic[
   return problems.length > 0 ? 2 : 0;
 }
 
-async function printDiff(linted: readonly LintedFile[], inputs: readonly LintInput[], fixed: readonly ({ text: string; count: number } | undefined)[], problems: readonly string[], io: Io): Promise<number> {
+async function printDiff(linted: RunOutcome["linted"], fixing: FixState, problems: readonly string[], io: Io): Promise<number> {
   let fixes = 0;
   const parts: string[] = [];
   for (const [i, file] of linted.entries()) {
-    const change = fixed[i];
-    const before = (inputs[i] as LintInput).text;
+    const change = fixing.fixed[i];
+    const before = (fixing.inputs[i] as LintInput).text;
     if (!change || change.text === before) continue;
     fixes += change.count;
-    parts.push(await unifiedDiff(file.result.path, before, change.text));
+    parts.push(await unifiedDiff(file.path, before, change.text));
   }
   io.stdout(parts.join(""));
   io.stderr(`xlint: ${fixes} fix${fixes === 1 ? "" : "es"} in ${parts.length} file${parts.length === 1 ? "" : "s"}${fixes > 0 ? " (run with --fix to apply)" : ""}\n`);
@@ -278,16 +321,11 @@ async function printDiff(linted: readonly LintedFile[], inputs: readonly LintInp
  * to standard output. A file that changed on disk since it was read is left
  * alone: writing would throw away what someone else just wrote.
  */
-export async function writeFixes(
-  linted: readonly LintedFile[],
-  inputs: readonly LintInput[],
-  fixed: readonly ({ text: string; count: number } | undefined)[],
-  stdout: (text: string) => void,
-): Promise<string[]> {
+export async function writeFixes(fixing: FixState, stdout: (text: string) => void): Promise<string[]> {
   const problems: string[] = [];
-  for (const [i, { candidate }] of linted.entries()) {
-    const change = fixed[i];
-    const input = inputs[i] as LintInput;
+  for (const [i, candidate] of fixing.candidates.entries()) {
+    const change = fixing.fixed[i];
+    const input = fixing.inputs[i] as LintInput;
     if (candidate.file === "-") {
       stdout(change?.text ?? input.text);
       continue;

@@ -5,10 +5,11 @@
  * cross-file rules run over the facts (see @xlint/linter's LintRun).
  */
 import path from "node:path";
-import { allRules, LintRun, type FileFacts, type FileKind, type FileResult } from "@xlint/linter";
+import { allRules, RulePlan, type FileFacts, type FileKind, type FileResult } from "@xlint/linter";
 import type { ConfigResolver, EffectiveConfig } from "./config-files";
 import type { Candidate, SkippedFile } from "./discover";
 import { itemEnvironment, processItem, type ItemResult, type RunConfig, type WorkItem } from "./lint-files";
+import { RunStore } from "./run-store";
 import { runInWorkers, workerScript } from "./worker-pool";
 
 /** Without --jobs, workers pay for their start-up only from this many files on (measured in bench/RESULTS.md). */
@@ -27,17 +28,18 @@ export interface RunSettings {
   /** --jobs; undefined: automatic. */
   readonly jobs: number | undefined;
   readonly cpus: number;
+  /** Also return the context files' facts (for --fix, which lints again with them). */
+  readonly keepContextFacts?: boolean;
   readonly onProgress: (done: number, total: number) => void;
 }
 
-export interface LintedFile {
-  readonly candidate: Candidate;
-  readonly kind: FileKind;
-  readonly result: FileResult;
-}
-
 export interface RunOutcome {
-  readonly linted: LintedFile[];
+  /** The linted files, in order: their path and kind. */
+  readonly linted: { readonly path: string; readonly kind: FileKind }[];
+  /** Each linted file's findings, in order, made on demand (may be called again). */
+  readonly results: () => Iterable<FileResult>;
+  /** Lets go of what the run keeps on disk. */
+  readonly dispose: () => void;
   /** Candidates that turned out not to be configs (walked and pattern files only). */
   readonly skipped: SkippedFile[];
   /** `PATH: what is wrong`, one line each: files that could not be read. */
@@ -72,48 +74,67 @@ export async function lintRun(files: RunFiles, settings: RunSettings): Promise<R
     return { file: candidate.file, path: displayPath(candidate.logicalPath, settings.cwd), walked: candidate.walked, context, config: id, stdin: candidate.stdin };
   };
   const items = [...files.candidates.map((c) => item(c, false)), ...files.context.map((c) => item(c, true))];
-  const results = await execute(items, configs, settings);
+  const given = files.candidates.length;
 
-  const run = new LintRun({ rules: allRules, sourceLines: settings.sourceLines });
-  const outcome: RunOutcome = { linted: [], skipped: [], problems: [], context: { read: [], unreadable: [], facts: [] } };
-  const passed: { candidate: Candidate; kind: FileKind }[] = [];
-  results.forEach((result, i) => {
+  // Results arrive in any order (workers); each is stored at its place at once, so no file waits in full.
+  const store = new RunStore(new RulePlan(allRules, undefined), given, items.length - given);
+  const verdicts = new Array<Verdict | undefined>(items.length);
+  await execute(items, configs, settings, (i, result) => {
     const workItem = items[i] as WorkItem;
-    if (workItem.context) {
-      if (result.kind === "facts") {
-        run.addContext(result.facts);
-        outcome.context.facts.push(result.facts);
-        outcome.context.read.push(workItem.path);
-      } else if (result.kind === "problem") {
-        outcome.context.unreadable.push(`${workItem.path}: ${result.message}`);
-      }
-      return;
-    }
-    const candidate = files.candidates[i] as Candidate;
     if (result.kind === "pass") {
-      run.addPass(result.pass, (configs[workItem.config] as RunConfig).severities);
-      passed.push({ candidate, kind: result.pass.kind });
+      store.add(i, result.pass, (configs[workItem.config] as RunConfig).severities);
+      verdicts[i] = { kind: result.pass.kind };
+    } else if (result.kind === "facts") {
+      store.addContext(i - given, result.facts);
+      verdicts[i] = { kind: result.facts.kind, facts: settings.keepContextFacts ? result.facts : undefined };
     } else if (result.kind === "skip") {
-      outcome.skipped.push({ path: workItem.path, reason: result.reason, counted: true });
-    } else if (result.kind === "problem") {
-      outcome.problems.push(`${workItem.path}: ${result.message}`);
+      verdicts[i] = { skipped: result.reason };
+    } else {
+      verdicts[i] = { problem: result.message };
     }
   });
-  run.finish().forEach((result, i) => {
-    const { candidate, kind } = passed[i] as { candidate: Candidate; kind: FileKind };
-    outcome.linted.push({ candidate, kind, result });
+
+  const outcome: RunOutcome = {
+    linted: [],
+    results: () => store.results(),
+    dispose: () => store.dispose(),
+    skipped: [],
+    problems: [],
+    context: { read: [], unreadable: [], facts: [] },
+  };
+  verdicts.forEach((verdict, i) => {
+    const { path: shown, context } = items[i] as WorkItem;
+    if (!verdict) return;
+    if ("skipped" in verdict) {
+      // A context file that is not a config is simply not context.
+      if (!context) outcome.skipped.push({ path: shown, reason: verdict.skipped, counted: true });
+    } else if ("problem" in verdict) {
+      if (context) outcome.context.unreadable.push(`${shown}: ${verdict.problem}`);
+      else outcome.problems.push(`${shown}: ${verdict.problem}`);
+    } else if (context) {
+      outcome.context.read.push(shown);
+      if (verdict.facts) outcome.context.facts.push(verdict.facts);
+    } else {
+      outcome.linted.push({ path: shown, kind: verdict.kind });
+    }
   });
+  store.runProjectRules();
   return outcome;
 }
 
-async function execute(items: readonly WorkItem[], configs: readonly RunConfig[], settings: RunSettings): Promise<ItemResult[]> {
+/** What became of one file, kept for the listing and the outcome. */
+type Verdict = { readonly kind: FileKind; readonly facts?: FileFacts } | { readonly skipped: string } | { readonly problem: string };
+
+async function execute(items: readonly WorkItem[], configs: readonly RunConfig[], settings: RunSettings, onResult: (index: number, result: ItemResult) => void): Promise<void> {
   const jobs = Math.min(settings.jobs ?? (items.length >= AUTO_WORKERS_FROM ? settings.cpus : 1), items.length);
   const script = jobs > 1 ? workerScript() : undefined;
-  if (script) return runInWorkers(script, jobs, items, configs, settings.sourceLines, (done) => settings.onProgress(done, items.length));
+  if (script) {
+    await runInWorkers(script, jobs, items, configs, settings.sourceLines, (done) => settings.onProgress(done, items.length), onResult);
+    return;
+  }
   const env = itemEnvironment(configs, settings.sourceLines);
-  return items.map((workItem, i) => {
-    const result = processItem(workItem, env);
+  items.forEach((workItem, i) => {
+    onResult(i, processItem(workItem, env));
     settings.onProgress(i + 1, items.length);
-    return result;
   });
 }

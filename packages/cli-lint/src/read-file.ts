@@ -52,9 +52,10 @@ function readAll(fd: number, size: number): Buffer {
   let chunk = Buffer.allocUnsafe(Math.max(size + 1, 4096));
   for (;;) {
     const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
+    if (n > 0) chunks.push(chunk.subarray(0, n));
     total += n;
+    // A regular file gives less than asked only at its end: one read for a file whose size held.
+    if (n < chunk.length) break;
     chunk = Buffer.allocUnsafe(65536);
   }
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);

@@ -23,7 +23,11 @@ export function workerScript(): string | undefined {
   return existsSync(launcher) ? launcher : __filename;
 }
 
-/** Runs the items in `jobs` workers; `onDone` is told how many are done. Rejects if a worker dies. */
+/**
+ * Runs the items in `jobs` workers; each result goes to `onResult` with its
+ * item's index as it arrives, and `onDone` is told how many are done.
+ * Rejects if a worker dies.
+ */
 export async function runInWorkers(
   script: string,
   jobs: number,
@@ -31,9 +35,9 @@ export async function runInWorkers(
   configs: readonly RunConfig[],
   sourceLines: boolean,
   onDone: (done: number) => void,
-): Promise<ItemResult[]> {
+  onResult: (index: number, result: ItemResult) => void,
+): Promise<void> {
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  const results = new Array<ItemResult>(items.length);
   // Batches small enough to keep every worker busy to the end, large enough that messages cost little.
   const size = Math.max(8, Math.min(256, Math.ceil(items.length / (jobs * 16))));
   const batches: { start: number; items: readonly WorkItem[] }[] = [];
@@ -55,7 +59,7 @@ export async function runInWorkers(
         workers.push(worker);
         worker.on("message", (message: FromWorker) => {
           const batch = batches[message.id] as { start: number };
-          message.results.forEach((result, j) => (results[batch.start + j] = result));
+          message.results.forEach((result, j) => onResult(batch.start + j, result));
           done += message.results.length;
           onDone(done);
           if (done === items.length) resolve();
@@ -74,7 +78,6 @@ export async function runInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
 /** The worker's side: set up once, then answer batches until terminated. */

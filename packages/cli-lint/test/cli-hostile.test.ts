@@ -97,7 +97,8 @@ describe("files that change under a run", () => {
     const gone = path.join(scratch.root, "vanish/gone.cfg");
     const outcome = await lintRun({ candidates: [gone, kept].map((file) => ({ file, logicalPath: file, walked: true })), context: [] }, settings);
     expect(outcome.problems).toEqual(["vanish/gone.cfg: was deleted while xlint ran (it was listed, then could not be opened)"]);
-    expect(outcome.linted.map((f) => f.result.path)).toEqual(["vanish/kept.cfg"]);
+    expect(outcome.linted.map((f) => f.path)).toEqual(["vanish/kept.cfg"]);
+    outcome.dispose();
   });
 
   it("does not write fixes over a file someone changed since it was read", async () => {
@@ -107,12 +108,7 @@ describe("files that change under a run", () => {
     const fixed = original.replace("memroy", "memory");
     writeFileSync(file, `${original}# edited by someone else\n`);
     const stdout: string[] = [];
-    const problems = await writeFixes(
-      [{ candidate, kind: "domain", result: { path: "race/web.cfg", kind: "domain", diagnostics: [], suppressed: 0 } }],
-      [{ path: "race/web.cfg", text: original }],
-      [{ text: fixed, count: 1 }],
-      (text) => stdout.push(text),
-    );
+    const problems = await writeFixes({ candidates: [candidate], inputs: [{ path: "race/web.cfg", text: original }], fixed: [{ text: fixed, count: 1 }] }, (text) => stdout.push(text));
     expect(problems).toEqual(["race/web.cfg: changed while xlint ran; its fixes were not written (run xlint again)"]);
     expect(readFileSync(file, "utf8")).toBe(`${original}# edited by someone else\n`);
   });

@@ -59,7 +59,10 @@ const DB = guest(
 );
 const CACHE = guest("cache01", 'memory = 256\nvcpus = 1\nvif = [ "mac=00:16:3e:00:00:02,bridge=xenbr0" ]\n');
 
-function lintRun(texts: Readonly<Record<string, string>>, root = ""): RunReport {
+/** A report whose files are a list, as tests like them (the command hands formatters an iterable). */
+type ListReport = RunReport & { readonly files: readonly ReportedFile[] };
+
+function lintRun(texts: Readonly<Record<string, string>>, root = ""): ListReport {
   const inputs = Object.entries(texts).map(([name, text]) => ({ path: root + name, text }));
   const results = lintFiles(inputs, { rules: allRules, sourceLines: true });
   return { files: results.map((r) => ({ path: stripRoot(r.path), sourceLines: r.sourceLines, diagnostics: r.diagnostics })) };
@@ -86,8 +89,8 @@ function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, "utf8"));
 }
 
-const allDiagnostics = (report: RunReport): Diagnostic[] => report.files.flatMap((f) => f.diagnostics);
-const count = (report: RunReport, severity: Diagnostic["severity"]): number => allDiagnostics(report).filter((d) => d.severity === severity).length;
+const allDiagnostics = (report: ListReport): Diagnostic[] => report.files.flatMap((f) => f.diagnostics);
+const count = (report: ListReport, severity: Diagnostic["severity"]): number => allDiagnostics(report).filter((d) => d.severity === severity).length;
 
 /** 1-based line and column of an offset, worked out from the text itself. */
 function positionOf(text: string, offset: number): { line: number; column: number } {

@@ -9,13 +9,15 @@ import {
   readConfigText,
   resolveGuestType,
   DEFAULT_HOST,
+  rangeOfFact,
+  type FactRange,
   type FileRule,
   type ProjectRule,
   type Rule,
 } from "../src/engine";
 import { syntax } from "../src/rules/syntax";
 import { unusedSuppression } from "../src/rules/unused-suppression";
-import { evaluate, parse, type Range } from "@xlint/parser";
+import { evaluate, parse } from "@xlint/parser";
 
 /** A test rule: reports every assignment of `flagme`. */
 const flagme: FileRule = {
@@ -34,7 +36,7 @@ const flagme: FileRule = {
 };
 
 /** A test project rule: reports a `name` used by more than one file, pointing at the others. */
-const sameName: ProjectRule<{ name: string; range: Range }> = {
+const sameName: ProjectRule<{ name: string; range: FactRange }> = {
   id: "same-name",
   scope: "project",
   severity: "error",
@@ -47,13 +49,14 @@ const sameName: ProjectRule<{ name: string; range: Range }> = {
     return name?.value.kind === "string" ? { name: name.value.value, range: file.keep(name.assignments[0]!.range) } : undefined;
   },
   check(context) {
-    for (const f of context.files) {
-      const others = context.files.filter((o) => o !== f && o.facts.name === f.facts.name);
+    const files = [...context.files];
+    for (const f of files) {
+      const others = files.filter((o) => o !== f && o.facts.name === f.facts.name);
       if (others.length === 0) continue;
       context.report(f.path, {
-        range: f.facts.range,
+        range: rangeOfFact(f.facts.range),
         message: "same name",
-        related: others.map((o) => ({ path: o.path, range: o.facts.range, message: "also here" })),
+        related: others.map((o) => ({ path: o.path, range: rangeOfFact(o.facts.range), message: "also here" })),
       });
     }
   },

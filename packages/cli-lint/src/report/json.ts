@@ -49,8 +49,12 @@ export interface JsonRelated {
 export const formatJson: Formatter = (report, options, write) => {
   const counts = countRun(report);
   write('{\n  "version": 1,\n  "files": [');
-  report.files.forEach((file, i) => write(`${i === 0 ? "\n" : ",\n"}${indented(JSON.stringify(jsonFile(file, options), null, 2), "    ")}`));
-  write(report.files.length > 0 ? "\n  ],\n" : "],\n");
+  let first = true;
+  for (const file of report.files) {
+    write(`${first ? "\n" : ",\n"}${indented(JSON.stringify(jsonFile(file, options), null, 2), "    ")}`);
+    first = false;
+  }
+  write(first ? "],\n" : "\n  ],\n");
   const summary: JsonReport["summary"] = { files: counts.filesChecked, errors: counts.errors, warnings: counts.warnings, infos: counts.infos, skipped: counts.skipped };
   write(`  "summary": ${indented(JSON.stringify(summary, null, 2), "  ").trimStart()}\n}\n`);
 };

@@ -31,7 +31,10 @@ const LEVELS: Record<Severity, Sarif.Result.level> = { error: "error", warning: 
 const RESULTS_SLOT = "\u0000results\u0000";
 
 export const formatSarif: Formatter = (report, options, write) => {
-  const ruleIds = [...new Set(report.files.flatMap((file) => shownDiagnostics(file, options.quiet).map((d) => d.rule)))].sort();
+  // A first walk over the files for the rules that have results: their descriptors come before the results.
+  const used = new Set<string>();
+  for (const file of report.files) for (const d of shownDiagnostics(file, options.quiet)) used.add(d.rule);
+  const ruleIds = [...used].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const skeleton: Sarif.Log = {
     $schema: SARIF_SCHEMA,

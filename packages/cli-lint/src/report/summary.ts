@@ -25,7 +25,8 @@ export interface RunCounts {
 }
 
 export function countRun(report: RunReport): RunCounts {
-  const files = report.files;
+  let filesChecked = 0;
+  let filesWithFindings = 0;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -33,7 +34,9 @@ export function countRun(report: RunReport): RunCounts {
   let unsafeFixes = 0;
   let fixed = 0;
   let filesFixed = 0;
-  for (const file of files) {
+  for (const file of report.files) {
+    filesChecked++;
+    if (file.diagnostics.length > 0) filesWithFindings++;
     for (const d of file.diagnostics) {
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
@@ -45,8 +48,7 @@ export function countRun(report: RunReport): RunCounts {
     fixed += file.fixed ?? 0;
     if ((file.fixed ?? 0) > 0) filesFixed++;
   }
-  const filesWithFindings = files.filter((f) => f.diagnostics.length > 0).length;
-  return { errors, warnings, infos, filesWithFindings, filesChecked: files.length, skipped: report.skipped ?? 0, safeFixes, unsafeFixes, fixed, filesFixed };
+  return { errors, warnings, infos, filesWithFindings, filesChecked, skipped: report.skipped ?? 0, safeFixes, unsafeFixes, fixed, filesFixed };
 }
 
 /** How a finding's fix can be applied; none when it has no fix or the fix has no edits. */

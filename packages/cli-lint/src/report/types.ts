@@ -19,8 +19,13 @@ export interface ReportedFile {
 }
 
 export interface RunReport {
-  /** Every linted file, clean ones included, in the order they were given/found. */
-  readonly files: readonly ReportedFile[];
+  /**
+   * Every linted file, clean ones included, in the order they were
+   * given/found. It may be walked more than once (counts, then the report),
+   * and a large run makes each file's findings anew on every walk rather
+   * than hold them all.
+   */
+  readonly files: Iterable<ReportedFile>;
   /** Files a folder walk or a pattern met and left out (not an xl config, binary, a link, …). */
   readonly skipped?: number;
 }

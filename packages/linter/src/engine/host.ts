@@ -35,9 +35,22 @@ export const DEFAULT_HOST: HostProfile = {
 
 /** Compares two `major.minor` releases: negative when a is older than b. */
 export function compareXenVersions(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  const [aMajor, aMinor] = releaseNumbers(a);
+  const [bMajor, bMinor] = releaseNumbers(b);
   return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** Rules compare releases for every key of every file, against a handful of distinct strings: read each once. */
+const releases = new Map<string, readonly [number, number]>();
+
+function releaseNumbers(release: string): readonly [number, number] {
+  let numbers = releases.get(release);
+  if (!numbers) {
+    const [major = 0, minor = 0] = release.split(".").map(Number);
+    numbers = [major, minor];
+    releases.set(release, numbers);
+  }
+  return numbers;
 }
 
 /** The bridge a vif without `bridge=` is attached to. */

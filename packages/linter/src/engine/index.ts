@@ -11,3 +11,4 @@ export * from "./fixes";
 export * from "./docs-url";
 export * from "./file-kinds";
 export * from "./detect-kind";
+export { factRange, rangeOfFact } from "./plain";

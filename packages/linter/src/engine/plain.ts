@@ -7,11 +7,15 @@
  * Everything a run keeps per file goes through these functions first.
  */
 import type { LineIndex, Position, Range } from "@xlint/parser";
-import type { Diagnostic, PlacedFix, RelatedLocation, Report } from "./types";
+import type { Diagnostic, FactRange, PlacedFix, RelatedLocation, Report } from "./types";
 
-/** A string with no hidden reference to a larger one (V8 flattens the concatenation into a new string). */
+/**
+ * A string with no hidden reference to a larger one. A JSON round trip makes
+ * V8 allocate a new flat string of exactly this length (a slice of a
+ * concatenation would still be a slice, with a parent of its own).
+ */
 export function detachString(text: string): string {
-  return text.length === 0 ? "" : (" " + text).slice(1);
+  return text.length < 13 ? text.slice(0) : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 function plainPosition(position: Position): Position {
@@ -21,19 +25,6 @@ function plainPosition(position: Position): Position {
 /** A range made of plain numbers. */
 export function plainRange(range: Range): Range {
   return { start: plainPosition(range.start), end: plainPosition(range.end) };
-}
-
-/**
- * A deep copy of plain data (objects, arrays, strings, numbers, booleans,
- * null) with every string detached: what project rules keep of a file.
- */
-export function detachFacts<T>(value: T): T {
-  if (typeof value === "string") return detachString(value) as T;
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => detachFacts(item)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = detachFacts(item);
-  return copy as T;
 }
 
 function plainRelated(related: RelatedLocation): RelatedLocation {
@@ -64,4 +55,15 @@ export function plainDiagnostic(path: string, rule: string, severity: Diagnostic
     fix,
     related: (report.related ?? []).map(plainRelated),
   };
+}
+
+/** A range as facts keep it (see FactRange). */
+export function factRange(range: Range): FactRange {
+  const { start, end } = range;
+  return [start.offset, start.line, start.column, end.offset, end.line, end.column];
+}
+
+/** A kept range as a Range again, for a report. */
+export function rangeOfFact(fact: FactRange): Range {
+  return { start: { offset: fact[0], line: fact[1], column: fact[2] }, end: { offset: fact[3], line: fact[4], column: fact[5] } };
 }

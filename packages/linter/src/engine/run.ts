@@ -6,20 +6,22 @@
  *    kept (findings, facts), never a text or a syntax tree, so memory grows
  *    with the findings, not with the files; passes can also come from
  *    worker threads (`addPass`).
- * 2. The project rules, over the facts of every file of the run and of the
- *    files added as context (`addContext`: the repository's other configs).
- *    They report only into the run's own files.
+ * 2. The project rules (runProjectRules), over the facts of every file of the
+ *    run and of the files added as context (`addContext`: the repository's
+ *    other configs). They report only into the run's own files.
  * 3. Each file is completed: project findings get its severities and
  *    suppressions, and unused suppressions are reported.
  */
 import { completeFile, factsOfFile, passFile, type FileFacts, type FilePass, type LintInput } from "./file-pass";
 import type { HostProfile } from "./host";
-import { RulePlan, severityFor } from "./plan";
-import type { Diagnostic, FileKind, ProjectFacts, Report, Rule, SeveritySetting } from "./types";
+import { RulePlan } from "./plan";
+import { runProjectRules, type FactsEntry, type ProjectReport } from "./project-run";
+import type { Diagnostic, FileKind, Rule, SeveritySetting } from "./types";
 
 export { SYNTAX } from "./plan";
 export type { DeferredSuppressions, FactsByRule, FileFacts, FilePass, LintInput, PassOptions } from "./file-pass";
-export { factsOfFile, passFile } from "./file-pass";
+export { completeFile, factsOfFile, passFile } from "./file-pass";
+export { runProjectRules, type FactsEntry, type ProjectReport } from "./project-run";
 export { RulePlan } from "./plan";
 
 export interface LintOptions {
@@ -47,6 +49,7 @@ interface Entry {
   readonly severities: ReadonlyMap<string, SeveritySetting> | undefined;
 }
 
+/** A run held in memory: for tests, the editor, --fix, and any caller whose files fit. The CLI keeps large runs on disk. */
 export class LintRun {
   readonly plan: RulePlan;
   private readonly entries: Entry[] = [];
@@ -82,37 +85,16 @@ export class LintRun {
 
   /** Runs the project rules and completes every file, in the order they were added. */
   finish(): FileResult[] {
-    const project = this.runProjectRules();
+    const project: { rule: Rule; report: ProjectReport }[][] = this.entries.map(() => []);
+    const entries = (): FactsEntry[] => [
+      ...this.entries.map(({ pass, severities }, index) => ({ index, path: pass.path, kind: pass.kind, facts: pass.facts, severities })),
+      ...this.context.map((c) => ({ index: -1, path: c.path, kind: c.kind, facts: c.facts })),
+    ];
+    runProjectRules(this.plan, entries, (index, rule, report) => project[index]?.push({ rule, report }));
     return this.entries.map(({ pass, severities }, i) => {
       const { diagnostics, suppressed } = completeFile(pass, severities, project[i] ?? [], this.plan);
       return { path: pass.path, kind: pass.kind, diagnostics, suppressed, sourceLines: pass.sourceLines };
     });
-  }
-
-  private runProjectRules(): { rule: Rule; report: Omit<Report, "fix"> }[][] {
-    const pending: { rule: Rule; report: Omit<Report, "fix"> }[][] = this.entries.map(() => []);
-    const byPath = new Map<string, number>();
-    this.entries.forEach(({ pass }, i) => byPath.set(pass.path, i));
-    for (const rule of this.plan.projectRules) {
-      const active = new Set<number>();
-      const files: ProjectFacts<unknown>[] = [];
-      this.entries.forEach(({ pass, severities }, i) => {
-        if (!(rule.id in pass.facts)) return;
-        files.push({ path: pass.path, kind: pass.kind, facts: pass.facts[rule.id] });
-        if (severityFor(rule, severities) !== "off") active.add(i);
-      });
-      if (active.size === 0) continue;
-      for (const other of this.context) if (rule.id in other.facts) files.push({ path: other.path, kind: other.kind, facts: other.facts[rule.id] });
-      rule.check({
-        files,
-        report: (path, report) => {
-          const i = byPath.get(path);
-          // Findings only land in the run's files where the rule is on; the others are context.
-          if (i !== undefined && active.has(i)) pending[i]?.push({ rule, report });
-        },
-      });
-    }
-    return pending;
   }
 }
 

@@ -1,25 +1,27 @@
 import type { ProjectRule } from "../../engine/types";
-import { describeEntry, diskEntries, diskRange, type DiskEntry } from "../util/disk-entries";
-import { groupBy, listWithMore, othersOf, relatedOf, type Use } from "../util/project-values";
+import { rangeOfFact } from "../../engine/plain";
+import { diskEntries, diskRange } from "../util/disk-entries";
+import { listWithMore, othersOf, relatedOf, repeatedGroups, type Use } from "../util/project-values";
 
 /** A disk as collected from one file. */
 interface DiskFact {
-  /** What identifies the storage (see storageKey). */
-  readonly key: string;
   readonly target: string;
+  /** The driver domain and hotplug script, when not the defaults: the same path means another thing behind another one. */
+  readonly backend?: string;
+  readonly script?: string;
   readonly writable: boolean;
-  /** How other findings name this disk: `disk 2 (line 7)`. */
-  readonly label: string;
+  /** Position in the `disk` list, and where the whole item starts (how other findings name it: `disk 2 (line 7)`). */
+  readonly index: number;
+  readonly line: number;
   readonly range: Use["range"];
 }
 
-/** What identifies the storage: the same path means another thing behind another script or driver domain. */
-function storageKey(entry: DiskEntry): string | undefined {
-  const disk = entry.result.disk;
-  const target = disk.target?.trim();
-  if (!entry.result.accepted || target === undefined || target === "" || disk.format === "empty") return undefined;
-  return JSON.stringify([disk.backendDomain ?? "0", disk.script ?? "", target]);
+/** What identifies the storage. */
+function storageKey(fact: DiskFact): string {
+  return fact.backend === undefined && fact.script === undefined ? fact.target : JSON.stringify([fact.backend ?? "0", fact.script ?? "", fact.target]);
 }
+
+const label = (fact: DiskFact): string => `disk ${fact.index + 1} (line ${fact.line + 1})`;
 
 /** One writable disk target used by two guests of the run, or twice by one guest. */
 export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
@@ -59,31 +61,34 @@ export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
   collect(file) {
     const disks: DiskFact[] = [];
     for (const entry of diskEntries(file)) {
-      const key = storageKey(entry);
+      const disk = entry.result.disk;
+      const target = disk.target?.trim();
       const span = entry.result.fields.target?.span;
-      if (key === undefined || !span) continue;
+      if (!entry.result.accepted || target === undefined || target === "" || disk.format === "empty" || !span) continue;
       disks.push({
-        key,
-        target: entry.result.disk.target?.trim() ?? "",
-        writable: entry.result.disk.readwrite && !entry.result.disk.cdrom,
-        label: describeEntry(entry),
+        target,
+        ...(disk.backendDomain !== undefined && disk.backendDomain !== "0" ? { backend: disk.backendDomain } : {}),
+        ...(disk.script ? { script: disk.script } : {}),
+        writable: disk.readwrite && !disk.cdrom,
+        index: entry.index,
+        line: entry.range.start.line,
         range: file.keep(diskRange(file.parse.lines, entry, span)),
       });
     }
     return disks.length > 0 ? disks : undefined;
   },
   check(context) {
-    const uses = context.files.flatMap((file) => file.facts.map((fact) => ({ ...fact, path: file.path })));
-    for (const group of groupBy(uses, (use) => use.key).values()) {
-      if (group.length < 2 || !group.some((u) => u.writable)) continue;
+    const usesOf = (file: { path: string; facts: DiskFact[] }) => file.facts.map((fact) => ({ ...fact, path: file.path }));
+    for (const group of repeatedGroups(context.files, usesOf, storageKey).values()) {
+      if (!group.some((u) => u.writable)) continue;
       const oneFile = group.every((u) => u.path === group[0]?.path);
       group.forEach((use, i) => {
         // Within one file, the first use is the original and the later ones are the mistake.
         if (i === 0 && oneFile) return;
         const { shown, more } = othersOf(group, i);
-        const where = listWithMore(shown.map((o) => (o.path === use.path ? o.label : `${o.label} of ${o.path}`)), more);
+        const where = listWithMore(shown.map((o) => (o.path === use.path ? label(o) : `${label(o)} of ${o.path}`)), more);
         context.report(use.path, {
-          range: use.range,
+          range: rangeOfFact(use.range),
           message: `\`${use.target}\` is also the target of ${where}, and at least one of these disks is writable: neither xl nor libxl checks this, and two guests writing to one disk (or one guest through two devices) corrupt its file system. Give each disk its own target, or make the extra uses read-only.`,
           related: relatedOf(shown, (o) => `also uses \`${use.target}\`${o.writable ? " read-write" : " read-only"}`),
         });

@@ -1,14 +1,15 @@
 import { formatMac } from "@xlint/parser";
+import { rangeOfFact } from "../../engine/plain";
 import type { ProjectRule } from "../../engine/types";
 import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
-import { groupBy, listWithMore, othersOf, placeOf, relatedOf, type Use } from "../util/project-values";
+import { listWithMore, othersOf, placeOf, relatedOf, repeatedGroups, type Use } from "../util/project-values";
 
 /** A vif's MAC as collected from one file. */
 interface MacFact {
   /** Canonical, as xl reads it. */
   readonly mac: string;
-  /** As written. */
-  readonly text: string;
+  /** As written, when that differs. */
+  readonly written?: string;
   readonly range: Use["range"];
 }
 
@@ -48,19 +49,20 @@ export const duplicateMac: ProjectRule<MacFact[]> = {
     const macs: MacFact[] = [];
     for (const entry of vifEntries(file)) {
       const mac = macKey(entry);
-      if (mac && entry.vif.mac) macs.push({ mac, text: entry.vif.mac.value.text, range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
+      if (!mac || !entry.vif.mac) continue;
+      const written = entry.vif.mac.value.text;
+      macs.push({ mac, ...(written === mac ? {} : { written }), range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
     }
     return macs.length > 0 ? macs : undefined;
   },
   check(context) {
-    const uses = context.files.flatMap((file) => file.facts.map((fact) => ({ ...fact, path: file.path })));
-    for (const [mac, group] of groupBy(uses, (use) => use.mac)) {
-      if (group.length < 2) continue;
+    const usesOf = (file: { path: string; facts: MacFact[] }) => file.facts.map((fact) => ({ ...fact, path: file.path }));
+    for (const [mac, group] of repeatedGroups(context.files, usesOf, (use) => use.mac)) {
       group.forEach((use, i) => {
         const { shown, more } = othersOf(group, i);
         context.report(use.path, {
-          range: use.range,
-          message: `MAC \`${use.text}\` (${mac}) is also used at ${listWithMore(shown.map((o) => placeOf(o, use.path)), more)}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
+          range: rangeOfFact(use.range),
+          message: `MAC \`${use.written ?? mac}\` (${mac}) is also used at ${listWithMore(shown.map((o) => placeOf(o, use.path)), more)}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
           related: relatedOf(shown, () => `the same MAC ${mac}`),
         });
       });

@@ -4,8 +4,8 @@
  * makes a group of 500 uses: each of its findings names only the first few
  * others ("and 496 more"), so the report of a group of k grows as O(k).
  */
-import type { Range } from "@xlint/parser";
-import type { FactSource, ProjectContext, ProjectFacts, RelatedLocation } from "../../engine/types";
+import { rangeOfFact } from "../../engine/plain";
+import type { FactRange, FactSource, ProjectContext, ProjectFacts, RelatedLocation } from "../../engine/types";
 import { rangeOfString } from "./settings";
 
 /** How many other places a finding names, in its message and in `related`. */
@@ -14,26 +14,51 @@ export const SHOWN_OTHERS = 3;
 /** One use of a value in one file. */
 export interface Use {
   readonly path: string;
-  readonly range: Range;
+  readonly range: FactRange;
 }
 
 /** A string setting's value as collected from one file: the text and where it is written. */
 export interface ValueFact {
   readonly text: string;
-  readonly range: Range;
+  readonly range: FactRange;
 }
 
-/** Items grouped by key, in the order met; items without a key are left out. */
-export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+/**
+ * The uses that share a key with another, grouped by key in run order. Two
+ * walks over the files: the first only counts keys by a 32-bit hash, the
+ * second keeps the uses whose hash was seen more than once (a hash collision
+ * only costs a group of one, dropped at the end). A run of 100,000 guests
+ * whose keys are all different so keeps a count per key and nothing else.
+ */
+export function repeatedGroups<F, U>(files: Iterable<ProjectFacts<F>>, usesOf: (file: ProjectFacts<F>) => Iterable<U>, keyOf: (use: U) => string | undefined): Map<string, U[]> {
+  const counts = new Map<number, number>();
+  for (const file of files) {
+    for (const use of usesOf(file)) {
+      const key = keyOf(use);
+      if (key === undefined) continue;
+      const hash = hashOf(key);
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
   }
+  const groups = new Map<string, U[]>();
+  for (const file of files) {
+    for (const use of usesOf(file)) {
+      const key = keyOf(use);
+      if (key === undefined || (counts.get(hashOf(key)) ?? 0) < 2) continue;
+      const group = groups.get(key);
+      if (group) group.push(use);
+      else groups.set(key, [use]);
+    }
+  }
+  for (const [key, group] of groups) if (group.length < 2) groups.delete(key);
   return groups;
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /** The others of `group[index]` a finding names (at most SHOWN_OTHERS, first in run order), and how many it leaves out. */
@@ -52,7 +77,7 @@ export function listWithMore(items: readonly string[], more: number): string {
 
 /** How a finding names another use: `line 7` in the same file, else `file:7`. */
 export function placeOf(other: Use, from: string): string {
-  return other.path === from ? `line ${other.range.start.line + 1}` : `${other.path}:${other.range.start.line + 1}`;
+  return other.path === from ? `line ${other.range[1] + 1}` : `${other.path}:${other.range[1] + 1}`;
 }
 
 /** A string setting's value and range, for `collect`. */
@@ -64,9 +89,9 @@ export function collectValue(file: FactSource, key: string): ValueFact | undefin
 }
 
 /** Files grouped by a normalised value; only groups of two or more. */
-export function repeatedValues(files: readonly ProjectFacts<ValueFact>[], normalise: (value: string) => string | undefined): (Use & ValueFact)[][] {
-  const uses = files.map((f) => ({ path: f.path, text: f.facts.text, range: f.facts.range }));
-  return [...groupBy(uses, (use) => normalise(use.text)).values()].filter((group) => group.length > 1);
+export function repeatedValues(files: Iterable<ProjectFacts<ValueFact>>, normalise: (value: string) => string | undefined): (Use & ValueFact)[][] {
+  const usesOf = (f: ProjectFacts<ValueFact>): [Use & ValueFact] => [{ path: f.path, text: f.facts.text, range: f.facts.range }];
+  return [...repeatedGroups(files, usesOf, (use) => normalise(use.text)).values()];
 }
 
 /** Reports each use of a repeated value, naming a few of the others. */
@@ -75,7 +100,7 @@ export function reportRepeats(context: ProjectContext<ValueFact>, groups: readon
     group.forEach((use, i) => {
       const { shown, more } = othersOf(group, i);
       context.report(use.path, {
-        range: use.range,
+        range: rangeOfFact(use.range),
         message: message(use, listWithMore(shown.map((o) => placeOf(o, use.path)), more)),
         related: relatedOf(shown, () => "also here"),
       });
@@ -84,5 +109,5 @@ export function reportRepeats(context: ProjectContext<ValueFact>, groups: readon
 }
 
 export function relatedOf<T extends Use>(shown: readonly T[], message: (other: T) => string): RelatedLocation[] {
-  return shown.map((o) => ({ path: o.path, range: o.range, message: message(o) }));
+  return shown.map((o) => ({ path: o.path, range: rangeOfFact(o.range), message: message(o) }));
 }

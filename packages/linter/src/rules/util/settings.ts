@@ -48,7 +48,35 @@ export function rangeOfString(value: EvalValue): Range | undefined {
   if (value.kind !== "string") return rangeOfValue(value);
   const first = value.parts[0];
   const last = value.parts[value.parts.length - 1];
-  return first && last ? { start: first.range.start, end: last.range.end } : undefined;
+  return first && last ? joinedRange(first.range, last.range) : undefined;
+}
+
+/**
+ * From the start of one range to the end of another, worked out only when
+ * asked: most readings never become findings, and each position costs a
+ * lookup in the file's line index.
+ */
+class JoinedRange implements Range {
+  constructor(
+    private readonly from: Range,
+    private readonly to: Range,
+  ) {}
+
+  get start(): Range["start"] {
+    return this.from.start;
+  }
+
+  get end(): Range["end"] {
+    return this.to.end;
+  }
+
+  toJSON(): { start: Range["start"]; end: Range["end"] } {
+    return { start: this.start, end: this.end };
+  }
+}
+
+function joinedRange(from: Range, to: Range): Range {
+  return from === to ? from : new JoinedRange(from, to);
 }
 
 /** The range of any evaluated value (a list: its literal; appended lists: from the first to the last). */
@@ -56,7 +84,7 @@ export function rangeOfValue(value: EvalValue): Range | undefined {
   if (value.kind === "string") return rangeOfString(value);
   const first = value.sources[0];
   const last = value.sources[value.sources.length - 1];
-  return first && last ? { start: first.range.start, end: last.range.end } : undefined;
+  return first && last ? joinedRange(first.range, last.range) : undefined;
 }
 
 /** Where a setting was last written: its value, or the key when the value is empty. */
