@@ -42,7 +42,7 @@ Host facts:
       --host-from-system   read this machine's bridges (and, with xl, CPUs, NUMA nodes, CPU pools)
       --xl-conf FILE       read vif.default.bridge and vif.default.script from this xl.conf
 Other:
-  -j, --jobs N             lint in N threads (default: one per CPU for runs of 1,000 files or more)
+  -j, --jobs N             lint in N threads (default: one per CPU for runs of 5,000 files or more)
   -v, --verbose            list every file linted, every file skipped (and why) and the repository's other
                            configs read for the cross-file rules, on standard error
       --debug              show stack traces of internal errors

@@ -63,6 +63,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     sourceLines,
     jobs: options.jobs,
     cpus: availableParallelism(),
+    listContext: options.verbose,
     onProgress: (done: number, total: number) => progress.update(`linted ${done} of ${total} files`),
   };
 
@@ -76,7 +77,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     const fixes = fixInputs(loaded.inputs, { unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
     fixing = { candidates: loaded.candidates, inputs: loaded.inputs, fixed: fixes.fixed };
     outcome = {
-      linted: fixes.results.map((r) => ({ path: r.path, kind: r.kind })),
+      linted: () => fixes.results.map((r) => ({ path: r.path, kind: r.kind })),
       results: () => fixes.results,
       dispose: contextRun.dispose,
       skipped: loaded.skipped,
@@ -249,7 +250,7 @@ function loadForFixing(candidates: readonly Candidate[], resolver: ConfigResolve
 /** --verbose: what was linted, skipped and read as context, sorted by path, on standard error. */
 function printListing(outcome: RunOutcome, skipped: readonly SkippedFile[], io: Io): void {
   const rows: [string, string][] = [
-    ...outcome.linted.map(({ path: p, kind }): [string, string] => [p, `linted   ${p} (${KIND_NAMES[kind]})`]),
+    ...[...outcome.linted()].map(({ path: p, kind }): [string, string] => [p, `linted   ${p} (${KIND_NAMES[kind]})`]),
     ...skipped.map(({ path: p, reason }): [string, string] => [p, `skipped  ${p}: ${reason}`]),
     ...outcome.context.read.map((p): [string, string] => [p, `context  ${p} (read for the cross-file rules only)`]),
     ...outcome.context.unreadable.map((line): [string, string] => [line, `context  ${line} (left out of the cross-file rules)`]),
@@ -302,7 +303,7 @@ async function writeBaselineFile(file: string, diagnostics: readonly Diagnostic[
 async function printDiff(linted: RunOutcome["linted"], fixing: FixState, problems: readonly string[], io: Io): Promise<number> {
   let fixes = 0;
   const parts: string[] = [];
-  for (const [i, file] of linted.entries()) {
+  for (const [i, file] of [...linted()].entries()) {
     const change = fixing.fixed[i];
     const before = (fixing.inputs[i] as LintInput).text;
     if (!change || change.text === before) continue;

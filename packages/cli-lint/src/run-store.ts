@@ -66,6 +66,11 @@ export class RunStore {
     this.context[place] = { path: facts.path, kind: facts.kind, facts: facts.facts };
   }
 
+  /** The path and kind of each linted file, in order (once every pass is in). */
+  *list(): Iterable<{ readonly path: string; readonly kind: FileKind }> {
+    for (const file of this.files) if (file) yield { path: file.path, kind: file.kind };
+  }
+
   /** Runs the project rules (once every pass is in); their findings go to the spool, and the facts are let go. */
   runProjectRules(): void {
     const files = (this.files = this.files.filter((f): f is FileRecord => f !== undefined));

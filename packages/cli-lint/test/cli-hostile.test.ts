@@ -97,7 +97,7 @@ describe("files that change under a run", () => {
     const gone = path.join(scratch.root, "vanish/gone.cfg");
     const outcome = await lintRun({ candidates: [gone, kept].map((file) => ({ file, logicalPath: file, walked: true })), context: [] }, settings);
     expect(outcome.problems).toEqual(["vanish/gone.cfg: was deleted while xlint ran (it was listed, then could not be opened)"]);
-    expect(outcome.linted.map((f) => f.path)).toEqual(["vanish/kept.cfg"]);
+    expect([...outcome.linted()].map((f) => f.path)).toEqual(["vanish/kept.cfg"]);
     outcome.dispose();
   });
 

@@ -58,7 +58,8 @@ export function repeatedGroups<F, U>(files: Iterable<ProjectFacts<F>>, usesOf: (
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  // A signed 32-bit value is a small integer to V8, stored in the Map without a boxed number.
+  return hash | 0;
 }
 
 /** The others of `group[index]` a finding names (at most SHOWN_OTHERS, first in run order), and how many it leaves out. */
