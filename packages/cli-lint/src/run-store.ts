@@ -7,9 +7,10 @@
  * back one file at a time when the report is written. So memory grows by a
  * few hundred bytes per file, whatever the findings.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ByteWriter } from "./byte-writer";
 import { completeFile, runProjectRules, type Diagnostic, type FactsEntry, type FileFacts, type FileKind, type FilePass, type FileResult, type ProjectReport, type Rule, type RulePlan, type SeveritySetting } from "@xlint/linter";
 
 interface FileRecord {
@@ -120,7 +121,7 @@ export class RunStore {
 class ReportSpool {
   private folder: string | undefined;
   private fd: number | undefined;
-  private size = 0;
+  private writer: ByteWriter | undefined;
   /** Per finding: where it is, its length, and the next finding of the same file (-1: none). */
   private readonly offsets: number[] = [];
   private readonly lengths: number[] = [];
@@ -129,21 +130,19 @@ class ReportSpool {
   private readonly first = new Map<number, number>();
   private readonly last = new Map<number, number>();
   private buffer = Buffer.alloc(0);
-  /** Written lines not yet on disk, and where they start. */
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private flushedSize = 0;
 
   add(index: number, rule: string, report: ProjectReport): void {
-    const bytes = Buffer.from(JSON.stringify({ rule, report }), "utf8");
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= 1 << 16) this.flush();
+    if (this.writer === undefined) {
+      this.folder = mkdtempSync(path.join(tmpdir(), "xlint-run-"));
+      this.fd = openSync(path.join(this.folder, "project-findings.jsonl"), "w+", 0o600);
+      this.writer = new ByteWriter(this.fd);
+    }
+    const offset = this.writer.position;
+    const length = this.writer.write(JSON.stringify({ rule, report }));
     const id = this.offsets.length;
-    this.offsets.push(this.size);
-    this.lengths.push(bytes.length);
+    this.offsets.push(offset);
+    this.lengths.push(length);
     this.next.push(-1);
-    this.size += bytes.length;
     const last = this.last.get(index);
     if (last === undefined) this.first.set(index, id);
     else this.next[last] = id;
@@ -151,9 +150,11 @@ class ReportSpool {
   }
 
   read(index: number): { rule: string; report: ProjectReport }[] {
-    if (this.pending.length > 0) this.flush();
     const out: { rule: string; report: ProjectReport }[] = [];
-    for (let id = this.first.get(index) ?? -1; id >= 0; id = this.next[id] as number) {
+    const first = this.first.get(index);
+    if (first === undefined) return out;
+    this.writer?.flush();
+    for (let id = first; id >= 0; id = this.next[id] as number) {
       const length = this.lengths[id] as number;
       if (this.buffer.length < length) this.buffer = Buffer.alloc(Math.max(length, 2 * this.buffer.length, 4096));
       for (let at = 0; at < length; ) at += readSync(this.fd as number, this.buffer, at, length - at, (this.offsets[id] as number) + at);
@@ -162,22 +163,11 @@ class ReportSpool {
     return out;
   }
 
-  private flush(): void {
-    if (this.fd === undefined) {
-      this.folder = mkdtempSync(path.join(tmpdir(), "xlint-run-"));
-      this.fd = openSync(path.join(this.folder, "project-findings.jsonl"), "w+", 0o600);
-    }
-    const bytes = Buffer.concat(this.pending, this.pendingBytes);
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at, this.flushedSize + at);
-    this.flushedSize += bytes.length;
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
-
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
     this.fd = undefined;
+    this.writer = undefined;
     this.folder = undefined;
   }
 }

@@ -8,8 +8,9 @@
  *   stream of chunks. Until `commit`, the target is untouched; on a failure
  *   or an interrupt the temporary file is removed.
  */
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
+import { ByteWriter } from "./byte-writer";
 import { describeFsError } from "./read-file";
 
 /** Writes `data` to `file`; returns why it failed, or undefined. */
@@ -58,7 +59,7 @@ export class AtomicOutput implements TextSink {
   private readonly temp: string;
   private fd: number | undefined;
   private failure: string | undefined;
-  private readonly buffer = new BufferedSink((text) => this.writeNow(text));
+  private writer: ByteWriter | undefined;
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     this.abort();
     process.kill(process.pid, signal);
@@ -69,6 +70,7 @@ export class AtomicOutput implements TextSink {
     this.temp = path.join(path.dirname(target), `.${path.basename(target)}.xlint-${process.pid}.tmp`);
     try {
       this.fd = openSync(this.temp, "w", 0o666);
+      this.writer = new ByteWriter(this.fd);
     } catch (error) {
       this.failure = describeFsError(error);
       return;
@@ -78,12 +80,21 @@ export class AtomicOutput implements TextSink {
   }
 
   write(chunk: string): void {
-    if (this.fd !== undefined) this.buffer.write(chunk);
+    if (this.writer === undefined || this.failure !== undefined) return;
+    try {
+      this.writer.write(chunk);
+    } catch (error) {
+      this.failure = describeFsError(error);
+    }
   }
 
   /** Moves the finished file into place; returns why it failed (the target is then unchanged), or undefined. */
   commit(): string | undefined {
-    this.buffer.flush();
+    try {
+      this.writer?.flush();
+    } catch (error) {
+      this.failure ??= describeFsError(error);
+    }
     if (this.failure !== undefined || this.fd === undefined) {
       const failure = this.failure ?? "not opened";
       this.abort();
@@ -119,16 +130,6 @@ export class AtomicOutput implements TextSink {
       // never created, or already gone
     }
     this.stopWatching();
-  }
-
-  private writeNow(text: string): void {
-    if (this.fd === undefined || this.failure !== undefined) return;
-    try {
-      const bytes = Buffer.from(text, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
-    } catch (error) {
-      this.failure = describeFsError(error);
-    }
   }
 
   private stopWatching(): void {

@@ -171,11 +171,16 @@ describe.skipIf(unavailable !== undefined)(`pre-commit hooks through Debian's pr
     return Object.fromEntries(Object.keys(CONFIGS).map((rel) => [rel, readFileSync(path.join(configsRepo, rel), "utf8")]));
   }
 
-  /** Both hooks (try-repo without a hook id runs every hook of the manifest) over every file of the configs repository. */
-  function tryRepo(): Run {
+  /**
+   * Both hooks (try-repo without a hook id runs every hook of the manifest)
+   * over every file of the configs repository, or, as at a commit, over the
+   * staged files only.
+   */
+  function tryRepo(files: "all" | "staged" = "all"): Run {
     const options: SpawnSyncOptions = { cwd: configsRepo, env, encoding: "utf8", timeout: PRE_COMMIT_TIMEOUT_MS };
     const started = performance.now();
-    const r = spawnSync("pre-commit", ["try-repo", "--ref", hookRef, hookRepo, "--all-files", "--verbose", "--color", "never"], options);
+    const which = files === "all" ? ["--all-files"] : [];
+    const r = spawnSync("pre-commit", ["try-repo", "--ref", hookRef, hookRepo, ...which, "--verbose", "--color", "never"], options);
     if (r.error !== undefined) throw r.error;
     const run = { code: r.status, output: `${String(r.stdout)}${String(r.stderr)}`, seconds: (performance.now() - started) / 1000 };
     runs.push(run);
@@ -255,5 +260,21 @@ describe.skipIf(unavailable !== undefined)(`pre-commit hooks through Debian's pr
     expect(run.code, run.output).toBe(0);
     expect(hooks.get("xlint")?.status, run.output).toBe("Passed");
     expect(hooks.get("xlint-fmt")?.status, run.output).toBe("Passed");
+  });
+
+  it("a staged guest that reuses the MAC of a committed one is reported, though only it is handed to the hook", { timeout: PRE_COMMIT_TIMEOUT_MS + 30_000 }, () => {
+    git(["add", "-A"], configsRepo);
+    git(["commit", "-q", "--no-verify", "-m", "fixed"], configsRepo);
+    // Copied from web01 for a new guest, its MAC left as it was.
+    writeInto(configsRepo, { "etc/xen/web02.cfg": guest("web02", "00:16:3e:00:00:06") });
+    git(["add", "etc/xen/web02.cfg"], configsRepo);
+    const run = tryRepo("staged");
+    const xlint = hookResults(run.output).get("xlint");
+    expect(run.code, run.output).toBe(1);
+    expect(xlint?.status, run.output).toBe("Failed");
+    expect(xlint?.text).toContain("1 file checked");
+    expect(xlint?.text).toMatch(/^etc\/xen\/web02\.cfg:6:\d+: error: MAC `00:16:3e:00:00:06` .*is also used at etc\/xen\/web01\.cfg:6\..*\[duplicate-mac\]$/m);
+    // The committed guest is not the one being committed: nothing is reported in it.
+    expect(xlint?.text).not.toMatch(/^etc\/xen\/web01\.cfg:/m);
   });
 });
