@@ -15,6 +15,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { generator } from "./generate-configs.mjs";
 import { writeSection } from "./sections.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,39 +35,8 @@ if (!existsSync(path.join(repo, "packages", "cli-lint", "dist", "xlint.cjs"))) {
   process.exit(2);
 }
 
-// A small deterministic generator (mulberry32), so every run lints the same files.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(0x5eed_2026);
-const pick = (list) => list[Math.floor(rnd() * list.length)];
-const hex2 = (n) => n.toString(16).padStart(2, "0");
-
-function config(i) {
-  const type = pick(["pv", "pvh", "pvh", "hvm", "hvm"]);
-  const role = pick(["web", "db", "cache", "build", "mail", "proxy", "dns", "ci"]);
-  const name = `${role}${String(i).padStart(5, "0")}`;
-  const mac = `00:16:3e:${hex2((i >> 16) & 0xff)}:${hex2((i >> 8) & 0xff)}:${hex2(i & 0xff)}`;
-  const lines = [`# ${role} guest ${i}, managed by the platform team`, `name = "${name}"`, `type = "${type}"`];
-  if (type === "hvm") lines.push('firmware = "uefi"', "vnc = 1", 'vnclisten = "127.0.0.1"', 'serial = "pty"');
-  else lines.push('kernel = "/boot/vmlinuz-6.1.0-xen"', 'ramdisk = "/boot/initrd.img-6.1.0-xen"', 'cmdline = "root=/dev/xvda1 ro console=hvc0"');
-  const memory = pick([512, 1024, 2048, 4096]);
-  lines.push(`memory = ${memory}`, `maxmem = ${memory * 2}`, `vcpus = ${pick([1, 2, 4])}`, "maxvcpus = 8");
-  lines.push('on_crash = "restart"', 'on_poweroff = "destroy"');
-  lines.push(`uuid = "${[8, 4, 4, 4, 12].map((n) => Array.from({ length: n }, () => pick("0123456789abcdef".split(""))).join("")).join("-")}"`);
-  lines.push("disk = [", `    "format=raw, vdev=xvda, access=rw, target=/dev/vg0/${name}-root",`, `    "format=qcow2, vdev=xvdb, access=rw, target=/srv/xen/${name}-data.qcow2",`, "]");
-  lines.push(`vif = [ "mac=${mac},bridge=${pick(["xenbr0", "xenbr0", "br-dmz"])},rate=100Mb/s" ]`);
-  // One config in ten carries a mistake people make.
-  if (i % 10 === 3) lines.push(pick(['memroy = 2048', 'on_reboot = "reboot"', 'disk += [ "phy:/dev/vg0/extra,0x301,w" ]', "vcpus = '2'"]));
-  return `${lines.join("\n")}\n`;
-}
+// The first 10,000 configs of bench:scale's "unique" set (one generator for both).
+const config = generator("unique");
 
 const dir = mkdtempSync(path.join(tmpdir(), "xlint-bench-"));
 const files = [];

@@ -9,6 +9,8 @@ import {
   readConfigText,
   resolveGuestType,
   DEFAULT_HOST,
+  passFile,
+  RulePlan,
   rangeOfFact,
   type FactRange,
   type FileRule,
@@ -17,7 +19,10 @@ import {
 } from "../src/engine";
 import { syntax } from "../src/rules/syntax";
 import { unusedSuppression } from "../src/rules/unused-suppression";
-import { evaluate, parse } from "@xlint/parser";
+import { decodeFileBytes, evaluate, parse } from "@xlint/parser";
+import { readFileSync } from "node:fs";
+import { corpusConfigs } from "../../parser/test/helpers";
+import { allRules } from "../src/rules";
 
 /** A test rule: reports every assignment of `flagme`. */
 const flagme: FileRule = {
@@ -237,3 +242,51 @@ describe("guest type", () => {
     expect(typeOf('name = "x"\n', "arm")).toEqual(["pvh", "default", undefined]);
   });
 });
+
+describe("what a run keeps of a file", () => {
+  const files = corpusConfigs().filter((f) => f.endsWith(".cfg")).slice(0, 120);
+
+  it("is plain data that holds none of the file's text (unless a comment waits for the project rules)", () => {
+    expect(files.length).toBeGreaterThan(50);
+    const plan = new RulePlan(allRules, undefined);
+    let deferred = 0;
+    for (const file of files) {
+      const { text, encoding } = decodeFileBytes(readFileSync(file));
+      const pass = passFile({ path: file, text, encoding }, plan, { sourceLines: true });
+      // Plain objects, arrays and Maps only: no lazy range, AST node or index holding the text.
+      expectPlain(pass);
+      if (pass.deferred) {
+        deferred++;
+        continue;
+      }
+      const kept = JSON.stringify(pass);
+      // No line of two settings or more survives whole, except the lines findings point at.
+      const shown = new Set(pass.sourceLines?.values());
+      const longLines = text.split("\n").filter((l) => l.length > 60 && !shown.has(l.replace(/\r$/, "")) && !/^\s*#/.test(l));
+      for (const line of longLines) expect(kept).not.toContain(JSON.stringify(line).slice(1, -1));
+    }
+    expect(deferred).toBeLessThan(files.length / 10);
+  });
+
+  it("keeps each project rule's facts as JSON, and findings with plain ranges and placed fix edits", () => {
+    const plan = new RulePlan(allRules, undefined);
+    const pass = passFile({ path: "a.cfg", text: 'name = "a"\nmemroy = 1\nvif = [ "mac=00:16:3e:00:00:01" ]\n' }, plan);
+    expect(Object.keys(pass.facts).sort()).toEqual(["duplicate-mac", "duplicate-name"]);
+    expect(JSON.parse(pass.facts["duplicate-mac"] as string)).toEqual([{ mac: "00:16:3e:00:00:01", range: [35, 2, 13, 52, 2, 30] }]);
+    const typo = pass.diagnostics.find((d) => d.rule === "unknown-key");
+    expect(typo?.range).toEqual({ start: { offset: 11, line: 1, column: 0 }, end: { offset: 17, line: 1, column: 6 } });
+    expect(typo?.fix?.edits[0]?.range).toEqual(typo?.range);
+  });
+});
+
+/** Fails on anything but plain objects, arrays, Maps and primitives, anywhere inside `value`. */
+function expectPlain(value: unknown, at = "pass"): void {
+  if (value === null || typeof value !== "object") {
+    expect(typeof value, at).not.toBe("function");
+    return;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  expect([Object.prototype, Array.prototype, Map.prototype].includes(proto as object), `${at} is a ${(value as object).constructor?.name}`).toBe(true);
+  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+  for (const [key, item] of entries) expectPlain(item, `${at}.${String(key)}`);
+}
