@@ -41,7 +41,7 @@ export function ruleDocMarkdown(rule: Rule): string {
     `- Default severity: ${rule.severity}`,
     `- Category: ${rule.category}`,
     `- Fixable: ${FIXABLE[rule.fixable]}`,
-    `- Scope: ${rule.scope === "project" ? "across all files of a run" : "one file"}`,
+    `- Scope: ${rule.scope === "project" ? "across files (those linted together, and the other configs of their repository)" : "one file"}`,
     ...filesLine(rule),
     "",
     "## What it finds",

@@ -20,15 +20,15 @@ export const duplicateMac: ProjectRule<MacFact[]> = {
   severity: "error",
   category: "correctness",
   fixable: "none",
-  summary: "One MAC address is given to two vifs, in one guest or in two guests linted together",
+  summary: "One MAC address is given to two vifs, in one guest or in two guests of one repository",
   docs: {
     description: [
       "Neither xl nor libxl checks that MAC addresses are unique: two vifs with the same `mac=` start",
       "without a word, and then fight over the address on the bridge, so traffic goes to whichever guest",
-      "spoke last. This rule compares the MACs of every vif of every file in the run (the files given to",
-      "`xlint`, or the editor's workspace), as xl reads them (case, separators and leading zeros do not",
-      "matter), and points at the other use. Give each vif its own address, or leave `mac=` out to let xl",
-      "pick a random one.",
+      "spoke last. This rule compares the MACs of every vif of the files linted and of the other configs of",
+      "their repository (so a pre-commit hook given one new guest still sees the old ones), as xl reads them",
+      "(case, separators and leading zeros do not matter), and points at up to three other uses. Give each",
+      "vif its own address, or leave `mac=` out to let xl pick a random one.",
     ].join("\n"),
     invalid: [
       {

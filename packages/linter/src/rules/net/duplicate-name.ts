@@ -10,13 +10,15 @@ export const duplicateName: ProjectRule<ValueFact> = {
   severity: "error",
   category: "correctness",
   fixable: "none",
-  summary: "Two configs linted together give their guests the same name",
+  summary: "Two configs of one repository (or one run) give their guests the same name",
   docs: {
     description: [
       "A host runs at most one domain of a given name: `xl create` of the second one fails with",
       "\"Domain with name … already exists\", and every `xl` command that takes a name can only reach one",
       "of them. Configs are usually copied from each other, and the `name` is the line people forget. This",
-      "rule compares the names of all files of a run (or the editor's workspace).",
+      "rule compares the names of the files linted together and of the other configs of their repository",
+      "(up to the `xlint.json` with `\"root\": true`, else the git work tree; `--no-repo-context` turns that",
+      "off), and reports in the files linted, naming up to three of the others.",
     ].join("\n"),
     invalid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web01"\n${base}` }, note: "web02.cfg was copied and kept web01's name." }],
     valid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web02"\n${base}` } }],

@@ -11,13 +11,14 @@ export const duplicateUuid: ProjectRule<ValueFact> = {
   severity: "error",
   category: "correctness",
   fixable: "none",
-  summary: "Two configs linted together give their guests the same UUID",
+  summary: "Two configs of one repository (or one run) give their guests the same UUID",
   docs: {
     description: [
       "A domain's UUID identifies it to Xen and to management tools; two running domains with one UUID",
       "confuse both, and libxl refuses to create a domain whose UUID is already in use. A copied config",
       "that kept its `uuid` line is the usual cause. UUIDs are compared as xl reads them (case does not",
-      "matter). Remove the line to get a fresh random UUID at every boot, or generate a new one (`uuidgen`).",
+      "matter), across the files linted together and the other configs of their repository. Remove the line",
+      "to get a fresh random UUID at every boot, or generate a new one (`uuidgen`).",
     ].join("\n"),
     invalid: [
       {
