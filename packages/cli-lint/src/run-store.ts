@@ -138,7 +138,7 @@ class ReportSpool {
       this.writer = new ByteWriter(this.fd);
     }
     const offset = this.writer.position;
-    const length = this.writer.write(JSON.stringify({ rule, report }));
+    const length = this.writer.write(`${JSON.stringify({ rule, report })}\n`);
     const id = this.offsets.length;
     this.offsets.push(offset);
     this.lengths.push(length);

@@ -6,7 +6,7 @@
  * what was linted and what was skipped, and why.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, closeSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, cpSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { allRules } from "@xlint/linter";
 import { afterAll, describe, expect, it } from "vitest";
@@ -66,11 +66,19 @@ describe("hostile files named on the command line", () => {
     const secret = scratch.write("locked/secret.cfg", guest("secret", "00:16:3e:00:00:09"));
     scratch.write("locked/open.cfg", guest("open", "00:16:3e:00:00:0a"));
     chmodSync(secret, 0o000);
-    // Root reads everything: then the run drops to nobody, as an admin's unprivileged account would be.
+    // Root reads everything: then the run drops to nobody, as an admin's unprivileged account would be,
+    // with a copy of the built command nobody can read (the checkout may sit in a folder only root enters).
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) chmodSync(scratch.root, 0o755);
+    let launcher = bin;
+    if (asRoot) {
+      chmodSync(scratch.root, 0o755);
+      const app = path.join(scratch.root, "app");
+      cpSync(path.join(path.dirname(bin), "..", "dist"), path.join(app, "dist"), { recursive: true, dereference: true });
+      cpSync(bin, path.join(app, "bin", "xlint.cjs"), { dereference: true });
+      launcher = path.join(app, "bin", "xlint.cjs");
+    }
     const command = asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath] : [process.execPath];
-    const run = spawnSync(command[0] as string, [...command.slice(1), bin, "--format", "gcc", "locked"], { cwd: scratch.root, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    const run = spawnSync(command[0] as string, [...command.slice(1), launcher, "--format", "gcc", "locked"], { cwd: scratch.root, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
     expect(run.stderr).toContain("xlint: locked/secret.cfg: permission denied\n");
     expect(run.stderr).toMatch(/^1 file checked: 0 errors/m);
     expect(run.status).toBe(2);
