@@ -2,11 +2,20 @@
 // line (CI reads it), keeping vitest's exit status.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fingerprint } from "./corpus-guard.mjs";
 
+const sharedCorpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus");
+const corpusBefore = fingerprint(sharedCorpus);
 const report = ".cache/vitest-results.json";
 rmSync(report, { force: true });
 const run = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], { stdio: "inherit" });
 let status = run.status ?? 1;
+if (fingerprint(sharedCorpus) !== corpusBefore) {
+  console.log(`a test changed ${sharedCorpus}, which tests may only read: restore it from its source and find the test`);
+  status = 1;
+}
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);

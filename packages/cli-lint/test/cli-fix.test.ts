@@ -5,12 +5,12 @@
  * changes nothing the second time, and `dump` after the fixes differs from
  * before only where fixes were applied.
  */
-import { chmodSync, cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { decodeFileBytes, evaluate, parse } from "@xlint/parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { sharedCorpus } from "../../parser/test/helpers";
-import { listFiles, Scratch } from "./run-xlint";
+import { copyTree, listFiles, Scratch } from "./run-xlint";
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());
@@ -71,7 +71,7 @@ describe("--diff", () => {
 describe("--fix over the whole corpus", () => {
   it("is stable (a second run changes nothing) and keeps every config xlint could read readable", () => {
     const copy = path.join(scratch.root, "corpus");
-    cpSync(sharedCorpus, copy, { recursive: true });
+    copyTree(sharedCorpus, copy);
     const files = listFiles(copy);
     const before = new Map(files.map((f) => [f, readFileSync(f)]));
 

@@ -4,12 +4,12 @@
  * what `dump` prints is the same before and after, and a second run finds
  * nothing to change.
  */
-import { cpSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { decodeFileBytes, evaluate, parse, settingsToJson } from "@xlint/parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { sharedCorpus } from "../../parser/test/helpers";
-import { listFiles, Scratch } from "./run-xlint";
+import { copyTree, listFiles, Scratch } from "./run-xlint";
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());
@@ -62,7 +62,7 @@ describe("xlint fmt", () => {
 
   it("over the whole corpus keeps what dump prints, and a second run changes nothing", () => {
     const copy = path.join(scratch.root, "corpus");
-    cpSync(sharedCorpus, copy, { recursive: true });
+    copyTree(sharedCorpus, copy);
     const files = listFiles(copy);
     const dumps = new Map(files.map((f) => [f, dumpOf(readFileSync(f))]));
     const before = new Map(files.map((f) => [f, readFileSync(f)]));

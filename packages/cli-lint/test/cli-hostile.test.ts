@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ConfigResolver } from "../src/config-files";
 import { writeFixes } from "../src/lint-command";
 import { lintRun } from "../src/lint-run";
-import { bin, Scratch } from "./run-xlint";
+import { bin, copyTree, Scratch } from "./run-xlint";
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());
@@ -82,6 +82,17 @@ describe("hostile files named on the command line", () => {
     expect(run.stderr).toContain("xlint: locked/secret.cfg: permission denied\n");
     expect(run.stderr).toMatch(/^1 file checked: 0 errors/m);
     expect(run.status).toBe(2);
+  });
+});
+
+describe("the copies the --fix and fmt tests work on", () => {
+  it("hold files, never links, even when the corpus is a link to a tree of links", () => {
+    const real = scratch.write("linked/real/a.cfg", guest("a", "00:16:3e:00:00:31"));
+    symlinkSync(real, path.join(scratch.root, "linked/real/b.cfg"));
+    symlinkSync(path.join(scratch.root, "linked/real"), path.join(scratch.root, "linked/corpus"));
+    copyTree(path.join(scratch.root, "linked/corpus"), path.join(scratch.root, "linked/copy"));
+    writeFileSync(path.join(scratch.root, "linked/copy/b.cfg"), "changed\n");
+    expect(readFileSync(real, "utf8")).toBe(guest("a", "00:16:3e:00:00:31"));
   });
 });
 

@@ -80,7 +80,8 @@ function options(overrides: Partial<FormatOptions> = {}): FormatOptions {
 
 function expectGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN) {
+  // Only an explicit 1 rewrites: UPDATE_GOLDEN=0 (or any other value) must still compare.
+  if (process.env["UPDATE_GOLDEN"] === "1") {
     mkdirSync(GOLDEN_DIR, { recursive: true });
     writeFileSync(file, actual);
     return;

@@ -1,6 +1,6 @@
 /** Runs the built `xlint` the way users do (a child process) in a scratch folder of files. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,4 +62,24 @@ export function listFiles(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out;
+}
+
+/**
+ * Copies a tree for a test to change (the shared corpus for --fix and fmt):
+ * links are followed, so that the copy holds files, never links through
+ * which a write would reach the original (a checkout may have
+ * ../shared/corpus, or files in it, as symbolic links). Checked, not assumed.
+ */
+export function copyTree(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, dereference: true });
+  const links: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (lstatSync(full).isSymbolicLink()) links.push(full);
+      else if (entry.isDirectory()) visit(full);
+    }
+  };
+  visit(to);
+  if (links.length > 0) throw new Error(`the copy of ${from} still holds symbolic links: ${links.slice(0, 3).join(", ")}`);
 }

@@ -28,7 +28,8 @@ describe("golden diagnostics of test-corpus", () => {
     const result = check(text, encoding);
     const actual = render(result.diagnostics) + "\n";
     const expectedFile = file.replace(/\.cfg$/, ".expected");
-    if (process.env["UPDATE_GOLDEN"]) writeFileSync(expectedFile, actual);
+    // Only an explicit 1 rewrites: UPDATE_GOLDEN=0 (or any other value) must still compare.
+    if (process.env["UPDATE_GOLDEN"] === "1") writeFileSync(expectedFile, actual);
     expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(actual).toBe(readFileSync(expectedFile, "utf8"));
 

@@ -169,13 +169,17 @@ describe.skipIf(reason !== undefined)(`spec parsers against real xl 4.17${reason
     });
     rejected.forEach((vif, r) => {
       const answer = answers[batches.length + r] as OracleAnswer;
-      const text = vifFatalText(vif) ?? "";
-      if (answer.status !== 1 || !answer.stderr.includes(text)) mismatches.push({ input: vif.text, expected: text, actual: answer.stderr });
+      // A vif our parser refuses must say what xl prints: no text to expect is a mismatch, never a match.
+      const text = vifFatalText(vif);
+      if (text === undefined || answer.status !== 1 || !answer.stderr.includes(text)) mismatches.push({ input: vif.text, expected: text ?? "(our parser refuses it without a fatal problem)", actual: answer.stderr });
     });
-    report("generated vifs", usable.length, mismatches, ` (${accepted.length} accepted, ${rejected.length} refused, ${all.length - usable.length} skipped: undefined MAC read)`);
+    const skipped = all.length - usable.length;
+    report("generated vifs", usable.length, mismatches, ` (${accepted.length} accepted, ${rejected.length} refused, ${skipped} skipped: undefined MAC read)`);
     expect(mismatches).toEqual([]);
     expect(rejected.length).toBeGreaterThan(20);
     expect(accepted.length).toBeGreaterThan(200);
+    // Specs on which xl reads past a buffer cannot be compared; they must stay a few, or the test compares little.
+    expect(skipped, "generated vifs left out as undefined behaviour").toBeLessThanOrEqual(all.length / 20);
   });
 
   it("the pci table (§5.1)", async () => {
@@ -229,8 +233,10 @@ describe.skipIf(reason !== undefined)(`spec parsers against real xl 4.17${reason
       };
       if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push({ input: pci.text, expected, actual: { ...actual, stderr: answer.stderr } });
     });
-    report("generated pci specs", usable.length, mismatches, ` (${accepted.length} accepted, ${rejected.length} refused, ${all.length - usable.length} skipped: undefined BDF read)`);
+    const skipped = all.length - usable.length;
+    report("generated pci specs", usable.length, mismatches, ` (${accepted.length} accepted, ${rejected.length} refused, ${skipped} skipped: undefined BDF read)`);
     expect(mismatches).toEqual([]);
+    expect(skipped, "generated pci specs left out as undefined behaviour").toBeLessThanOrEqual(all.length / 20);
     expect(accepted.length).toBeGreaterThan(80);
     expect(rejected.length).toBeGreaterThan(50);
   });

@@ -6,6 +6,7 @@
  *   C. accepted with a warning → at least one finding of any severity.
  * Plus the categories of the misses, so the biggest gaps show first.
  */
+import { exemptionFor, type Exemption } from "./exemptions";
 import type { XlResult } from "./oracle-runner";
 
 export interface Finding {
@@ -30,25 +31,49 @@ export interface Case {
   readonly findings: readonly Finding[];
 }
 
-export type Miss = "a" | "b" | "c";
+export type Miss = "a" | "b" | "c" | "d";
+
+/**
+ * How many configs of one oracle test may go without a verdict (exit 2: xl
+ * crashed on them, or the oracle could not judge). A figure leaves them out,
+ * so more than a handful would quietly shrink what it measures: then the
+ * oracle is broken, and the test fails saying how many.
+ */
+export const MAX_NO_VERDICT = 5;
 
 /** Which figure a case fails, if any (undefined when it passes or xl gave no verdict). */
-export function missOf(c: Case, exempt: ReadonlySet<string>): Miss | undefined {
+export function missOf(c: Case, exempt: readonly Exemption[]): Miss | undefined {
   switch (c.xl.verdict) {
     case "rejected":
       return c.findings.some((f) => f.severity === "error") ? undefined : "a";
     case "accepted":
       return falseErrors(c, exempt).length > 0 ? "b" : undefined;
     case "warned":
-      return c.findings.length > 0 ? undefined : "c";
+      if (c.findings.length === 0) return "c";
+      return unexplainedErrors(c, exempt).length > 0 ? "d" : undefined;
     case "no-verdict":
       return undefined;
   }
 }
 
-/** The errors on a config xl accepts silently that are not from an exempt rule. */
-export function falseErrors(c: Case, exempt: ReadonlySet<string>): Finding[] {
-  return c.findings.filter((f) => f.severity === "error" && !exempt.has(f.rule));
+/**
+ * The errors on a config xl accepts silently that no exemption covers: an
+ * exemption covers one problem of one rule, never the whole rule; and an
+ * error xl would say it drops (`dropped`) cannot be right where xl says nothing.
+ */
+export function falseErrors(c: Case, exempt: readonly Exemption[]): Finding[] {
+  return c.findings.filter((f) => f.severity === "error" && exemptionFor(f, exempt)?.kind !== "never-looked-at" && exemptionFor(f, exempt)?.kind !== "refused-after-checks");
+}
+
+/**
+ * D: the errors on a config xl accepts with a warning. xl took the config,
+ * so each must be one the oracle cannot judge and that is documented as such:
+ * a later refusal by libxl or QEMU, a value xl drops (its warning), or what
+ * xl never looks at. The others are unjudged claims that xl refuses.
+ */
+export function unexplainedErrors(c: Case, exempt: readonly Exemption[]): Finding[] {
+  if (c.xl.verdict !== "warned") return [];
+  return c.findings.filter((f) => f.severity === "error" && exemptionFor(f, exempt) === undefined);
 }
 
 export interface Ratio {
@@ -70,13 +95,15 @@ export interface Figures {
   readonly b: Ratio;
   /** C: warned configs with at least one finding. */
   readonly c: Ratio;
+  /** D: warned configs with an error (total) that no exemption documents (hits). */
+  readonly d: Ratio;
 }
 
 function ratio(hits: number, total: number): Ratio {
   return { hits, total, percent: total === 0 ? 100 : Math.round((hits / total) * 1000) / 10 };
 }
 
-export function figuresOf(cases: readonly Case[], exempt: ReadonlySet<string>): Figures {
+export function figuresOf(cases: readonly Case[], exempt: readonly Exemption[]): Figures {
   const count = (verdict: XlResult["verdict"]) => cases.filter((c) => c.xl.verdict === verdict).length;
   const misses = (miss: Miss) => cases.filter((c) => missOf(c, exempt) === miss).length;
   const rejected = count("rejected");
@@ -91,6 +118,7 @@ export function figuresOf(cases: readonly Case[], exempt: ReadonlySet<string>): 
     a: ratio(rejected - misses("a"), rejected),
     b: ratio(misses("b"), accepted),
     c: ratio(warned - misses("c"), warned),
+    d: ratio(misses("d"), cases.filter((c) => c.xl.verdict === "warned" && c.findings.some((f) => f.severity === "error")).length),
   };
 }
 
@@ -148,7 +176,7 @@ export function tally(items: Iterable<string>): [string, number][] {
 }
 
 /** The category a missed case is filed under. */
-export function categoriesOf(c: Case, miss: Miss, exempt: ReadonlySet<string>): string[] {
+export function categoriesOf(c: Case, miss: Miss, exempt: readonly Exemption[]): string[] {
   switch (miss) {
     case "a":
       return [normalise(reasonOf(c.xl.messages))];
@@ -156,5 +184,7 @@ export function categoriesOf(c: Case, miss: Miss, exempt: ReadonlySet<string>): 
       return [...new Set(falseErrors(c, exempt).map((f) => f.rule))];
     case "c":
       return [...new Set(c.xl.messages.map(normalise))];
+    case "d":
+      return [...new Set(unexplainedErrors(c, exempt).map((f) => f.rule))];
   }
 }

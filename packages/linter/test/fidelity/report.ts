@@ -3,6 +3,7 @@
  * counts and every failing case (as JSON for tooling), and a compact text
  * version for the test log with a few examples per figure.
  */
+import type { Exemption } from "./exemptions";
 import { categoriesOf, figuresOf, missOf, normalise, tally, type Case, type Figures, type Miss } from "./figures";
 
 export interface CaseRecord {
@@ -32,15 +33,14 @@ export interface OperatorRow {
 export interface FidelityReport {
   readonly seed: number;
   readonly mutantCount: number;
-  readonly exemptRules: readonly string[];
+  /** Each exemption: rule, problem, kind and the Xen source that decides it. */
+  readonly exemptions: readonly { rule: string; problem: string; kind: string; source: string }[];
   readonly thresholds: Readonly<Record<string, number>>;
   /** How many mutants (the first ones) count toward `gated`, the figures the thresholds hold on. */
   readonly gatedMutants: number;
   readonly figures: { readonly corpus: Figures; readonly mutants: Figures; readonly combined: Figures; readonly gated: Figures };
-  /** Miss categories, largest first: A by xl's normalised reason, B by rule id, C by xl's normalised warning. */
+  /** Miss categories, largest first: A by xl's normalised reason, B and D by rule id, C by xl's normalised warning. */
   readonly categories: Readonly<Record<Miss, readonly [string, number][]>>;
-  /** Warned configs that got an error (not a figure: xlint may rightly call a dropped device an error). */
-  readonly warnedWithErrors: number;
   readonly operators: readonly OperatorRow[];
   readonly failures: Readonly<Record<Miss, readonly CaseRecord[]>>;
   readonly noVerdict: readonly CaseRecord[];
@@ -48,7 +48,7 @@ export interface FidelityReport {
 
 export interface ReportInput {
   readonly cases: readonly Case[];
-  readonly exempt: ReadonlySet<string>;
+  readonly exempt: readonly Exemption[];
   readonly seed: number;
   readonly mutantCount: number;
   readonly gatedMutants: number;
@@ -74,11 +74,11 @@ function recordOf(c: Case, categories: readonly string[]): CaseRecord {
   };
 }
 
-function operatorRows(cases: readonly Case[], exempt: ReadonlySet<string>): OperatorRow[] {
+function operatorRows(cases: readonly Case[], exempt: readonly Exemption[]): OperatorRow[] {
   const rows = new Map<string, { mutants: number; rejected: number; warned: number; accepted: number; noVerdict: number; misses: Record<Miss, number> }>();
   for (const c of cases) {
     if (c.group !== "mutant" || !c.operator) continue;
-    const row = rows.get(c.operator) ?? { mutants: 0, rejected: 0, warned: 0, accepted: 0, noVerdict: 0, misses: { a: 0, b: 0, c: 0 } };
+    const row = rows.get(c.operator) ?? { mutants: 0, rejected: 0, warned: 0, accepted: 0, noVerdict: 0, misses: { a: 0, b: 0, c: 0, d: 0 } };
     row.mutants++;
     if (c.xl.verdict === "no-verdict") row.noVerdict++;
     else row[c.xl.verdict]++;
@@ -91,8 +91,8 @@ function operatorRows(cases: readonly Case[], exempt: ReadonlySet<string>): Oper
 
 export function buildReport(input: ReportInput): FidelityReport {
   const { cases, exempt } = input;
-  const failures: Record<Miss, CaseRecord[]> = { a: [], b: [], c: [] };
-  const categories: Record<Miss, string[]> = { a: [], b: [], c: [] };
+  const failures: Record<Miss, CaseRecord[]> = { a: [], b: [], c: [], d: [] };
+  const categories: Record<Miss, string[]> = { a: [], b: [], c: [], d: [] };
   for (const c of cases) {
     const miss = missOf(c, exempt);
     if (!miss) continue;
@@ -104,7 +104,7 @@ export function buildReport(input: ReportInput): FidelityReport {
     seed: input.seed,
     mutantCount: input.mutantCount,
     gatedMutants: input.gatedMutants,
-    exemptRules: [...exempt],
+    exemptions: exempt.map((e) => ({ rule: e.rule, problem: e.problem.source, kind: e.kind, source: e.source })),
     thresholds: input.thresholds,
     figures: {
       corpus: figuresOf(cases.filter((c) => c.group === "corpus"), exempt),
@@ -112,8 +112,7 @@ export function buildReport(input: ReportInput): FidelityReport {
       combined: figuresOf(cases, exempt),
       gated: figuresOf(cases.filter((c) => c.group === "corpus" || (c.index ?? Infinity) < input.gatedMutants), exempt),
     },
-    categories: { a: tally(categories.a), b: tally(categories.b), c: tally(categories.c) },
-    warnedWithErrors: cases.filter((c) => c.xl.verdict === "warned" && c.findings.some((f) => f.severity === "error")).length,
+    categories: { a: tally(categories.a), b: tally(categories.b), c: tally(categories.c), d: tally(categories.d) },
     operators: operatorRows(cases, exempt),
     failures,
     noVerdict: cases.filter((c) => c.xl.verdict === "no-verdict").map((c) => recordOf(c, c.xl.messages.map(normalise))),
@@ -155,7 +154,8 @@ function examples(records: readonly CaseRecord[], max: number): CaseRecord[] {
 function figureLine(name: string, f: Figures): string {
   return (
     `  ${name.padEnd(11)} ${String(f.configs).padStart(5)} configs (rejected ${f.rejected}, accepted ${f.accepted}, warned ${f.warned}, no verdict ${f.noVerdict})  ` +
-    `A ${f.a.percent}% (${f.a.hits}/${f.a.total})  B ${f.b.hits} false errors / ${f.b.total} (${f.b.percent}%)  C ${f.c.percent}% (${f.c.hits}/${f.c.total})`
+    `A ${f.a.percent}% (${f.a.hits}/${f.a.total})  B ${f.b.hits} false errors / ${f.b.total} (${f.b.percent}%)  C ${f.c.percent}% (${f.c.hits}/${f.c.total})  ` +
+    `D ${f.d.hits} undocumented errors / ${f.d.total} warned configs with errors`
   );
 }
 
@@ -166,11 +166,12 @@ export function formatReport(report: FidelityReport, jsonPath: string, maxExampl
   out.push(figureLine("corpus", corpus), figureLine("mutants", mutants), figureLine("combined", combined));
   if (report.mutantCount !== report.gatedMutants) out.push(figureLine(`corpus+${report.gatedMutants}`, gated));
   const thresholds = Object.entries(report.thresholds).map(([k, v]) => `${k}=${v}`).join(", ");
-  out.push(`  thresholds (on the corpus and the first ${report.gatedMutants} mutants): ${thresholds}; warned configs with an error: ${report.warnedWithErrors}`);
+  out.push(`  thresholds (on the corpus and the first ${report.gatedMutants} mutants): ${thresholds}; ${report.exemptions.length} exemptions, each one rule's one problem`);
   const sections: [Miss, string][] = [
     ["a", "A misses (xl refuses, xlint has no error), by xl's reason"],
     ["b", "B false errors (xl accepts silently), by rule"],
     ["c", "C misses (xl warns, xlint silent), by xl's warning"],
+    ["d", "D undocumented errors (xl warns; no exemption says why it is an error), by rule"],
   ];
   for (const [miss, title] of sections) {
     const cats = report.categories[miss];

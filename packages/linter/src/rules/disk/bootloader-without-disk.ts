@@ -9,13 +9,16 @@ export const bootloaderWithoutDisk: FileRule = {
   severity: "error",
   category: "correctness",
   fixable: "none",
-  summary: "A `bootloader` with no disk to boot from (libxl refuses), or whose first disk is a CD-ROM drive",
+  summary: "A `bootloader` with no disk to boot from, or whose first disk is a CD-ROM drive",
   docs: {
     description: [
       "A bootloader such as pygrub runs in dom0 before the guest starts and reads the kernel from the",
       "guest's first disk, the first item of `disk`. With no disk at all, libxl stops (\"cannot run",
-      "bootloader with no boot disk\") and the domain is not created; the same happens in practice when the",
-      "first disk is an empty CD-ROM drive, which has no image to open. Both are errors.",
+      "bootloader with no boot disk\", libxl_bootloader.c, `libxl__bootloader_run`) and the domain is not",
+      "created. When the first disk is an empty CD-ROM drive, libxl has no check of its own, but the domain",
+      "is not created either: attaching the drive in dom0 for the bootloader asserts that it has an image",
+      "path (libxl_disk.c, `libxl__device_disk_local_initiate_attach`), so xl aborts; a bootloader that",
+      "got that far would find no medium to read. Both are errors.",
       "",
       "When the first disk is a CD-ROM with an image, the bootloader boots from the CD rather than from the",
       "guest's hard disk: right for an installer, surprising otherwise, so it is a warning. Put the boot",
@@ -24,6 +27,7 @@ export const bootloaderWithoutDisk: FileRule = {
     invalid: [
       { config: 'name = "web01"\nbootloader = "pygrub"\nmemory = 1024\n', note: "No disk for pygrub to read." },
       { config: 'name = "web01"\nbootloader = "pygrub"\ndisk = [ "/srv/iso/netinst.iso,raw,xvdc,cdrom", "/dev/vg0/web01,raw,xvda,w" ]\n', note: "pygrub reads the CD, not xvda (a warning)." },
+      { config: 'name = "web01"\nbootloader = "pygrub"\ndisk = [ "vdev=xvdc,devtype=cdrom,access=r", "/dev/vg0/web01,raw,xvda,w" ]\n', note: "The first disk is an empty CD-ROM drive: nothing to boot from." },
     ],
     valid: [
       { config: 'name = "web01"\nbootloader = "pygrub"\ndisk = [ "/dev/vg0/web01,raw,xvda,w", "/srv/iso/tools.iso,raw,xvdc,cdrom" ]\n' },
@@ -54,7 +58,7 @@ export const bootloaderWithoutDisk: FileRule = {
       context.report({
         range,
         related,
-        message: `The first disk is an empty CD-ROM drive, and \`${bootloader.value}\` reads the kernel from the first disk: there is no image to open, so the bootloader cannot run and the domain is not created. Put the boot disk first in \`disk\`.`,
+        message: `The first disk is an empty CD-ROM drive, and \`${bootloader.value}\` reads the kernel from the first disk: there is no image to read, so xl aborts while attaching the drive for the bootloader (libxl asserts it has a path) and the domain is not created. Put the boot disk first in \`disk\`.`,
       });
       return;
     }

@@ -5,6 +5,8 @@
  * say about the disk at create time (`checkDiskForLibxl`).
  */
 import {
+  readXlNumber,
+  xlNumberOptionsFor,
   checkDiskForLibxl,
   decodeVdev,
   fileRangeOf,
@@ -113,8 +115,26 @@ function diskEnvironmentOf(settings: ReadonlyMap<string, Setting>, guestType: Gu
     guestType,
     host,
     hdtype: stringValue(settings.get("hdtype"))?.toLowerCase() === "ahci" ? "ahci" : "ide",
-    traditionalDeviceModel: stringValue(settings.get("device_model_version")) === "qemu-xen-traditional",
+    traditionalDeviceModel: traditionalDeviceModel(settings, guestType),
   };
+}
+
+/**
+ * Whether the device model is qemu-xen-traditional: asked for by name, or
+ * chosen by libxl for an HVM guest with a stub domain and no
+ * `device_model_version` (libxl_create.c, libxl__domain_build_info_setdefault).
+ */
+function traditionalDeviceModel(settings: ReadonlyMap<string, Setting>, guestType: GuestType | undefined): boolean {
+  const version = settings.get("device_model_version");
+  if (version) return stringValue(version) === "qemu-xen-traditional";
+  return guestType === "hvm" && defbool(settings.get("device_model_stubdomain_override")) === true;
+}
+
+/** A boolean as xl's `xlu_cfg_get_defbool` reads it: a number, non-zero for true; anything else leaves the default. */
+function defbool(setting: Setting | undefined): boolean | undefined {
+  if (setting?.value.kind !== "string") return undefined;
+  const read = readXlNumber(setting.value.value, xlNumberOptionsFor("device_model_stubdomain_override", setting.operator));
+  return read.value === undefined ? undefined : read.value !== 0n;
 }
 
 function readDiskEntries(settings: ReadonlyMap<string, Setting>, environment: DiskEnvironment): DiskEntry[] {

@@ -60,6 +60,7 @@ export const invalidEnumValue: FileRule = {
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\non_crash = "restart_rename"\n', note: "xl's spelling is `rename-restart`." },
       { config: 'name = "win01"\ntype = "hvm"\nvga = "STDVGA"\n', note: "`vga` is compared exactly." },
       { config: 'name = "win01"\ntype = "hvm"\nhdtype = "scsi"\n' },
+      { config: 'name = "win01"\ntype = "hvm"\nsoundhw = "sb16,es1370"\n', note: "One sound card per guest: xl passes the text on, and libxl refuses it when it builds qemu-xen's arguments." },
     ],
     valid: [
       { config: 'name = "win01"\ntype = "hvm"\nvga = "stdvga"\nhdtype = "ahci"\non_crash = "rename-restart"\ntsc_mode = "default"\n' },

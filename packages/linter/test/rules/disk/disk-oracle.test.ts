@@ -51,6 +51,8 @@ const configOf = (spec: string): string => `name = "t"\nkernel = "/boot/vmlinuz"
 interface Outcome {
   readonly spec: string;
   readonly refusedByXl: boolean;
+  /** The oracle could not judge the config (exit 2): a broken oracle, never an agreement. */
+  readonly noVerdict: boolean;
   readonly problems: string[];
   readonly blindErrors: string[];
 }
@@ -68,6 +70,7 @@ describe.skipIf(unavailable !== undefined)("disk rules against xl 4.17 (xl-oracl
     const errors = found.filter((d) => d.severity === "error");
     const refused = !parseDiskSpec(detachedSpecText(spec)).accepted;
     const xl = await runner.checkText(text, "utf8");
+    if (xl.verdict === "no-verdict") problems.push(`xl-oracle gave no verdict: ${xl.messages.join(" | ")}`);
     if (xl.verdict === "rejected" && errors.length === 0) problems.push(`xl refuses it (${xl.messages.join(" | ")}) but no disk rule has an error`);
     if (xl.verdict === "accepted" || xl.verdict === "warned") {
       for (const e of errors) {
@@ -78,7 +81,7 @@ describe.skipIf(unavailable !== undefined)("disk rules against xl 4.17 (xl-oracl
     const failures = found.filter((d) => FAILURE_RULES.has(d.rule) && !(d.rule === "disk-missing-target" && !refused) && !(d.rule === "disk-trusted-flag" && !refused));
     if (failures.length !== (refused ? 1 : 0)) problems.push(`${refused ? "refused" : "accepted"} spec has ${failures.length} findings from the refusal rules: ${failures.map((d) => d.rule).join(", ")}`);
     problems.push(...(await checkFixes(spec, text, found)));
-    return { spec, refusedByXl: xl.verdict === "rejected", problems, blindErrors };
+    return { spec, refusedByXl: xl.verdict === "rejected", noVerdict: xl.verdict === "no-verdict", problems, blindErrors };
   }
 
   async function checkFixes(spec: string, text: string, found: readonly Diagnostic[]): Promise<string[]> {
@@ -93,6 +96,7 @@ describe.skipIf(unavailable !== undefined)("disk rules against xl 4.17 (xl-oracl
       if (!after.some((d) => d.severity === "error")) {
         const xl = await runner.checkText(fixed, "utf8");
         if (xl.verdict === "rejected") out.push(`after the fix of ${rule} xlint finds no error but xl refuses: ${xl.messages.join(" | ")}`);
+        if (xl.verdict === "no-verdict") out.push(`after the fix of ${rule} xl-oracle gave no verdict: ${xl.messages.join(" | ")}`);
       }
       if (rule === "disk-deprecated-prefix") {
         const newSpec = /disk = \[ '(.*)' \]/.exec(fixed)?.[1] ?? "";
@@ -116,12 +120,17 @@ describe.skipIf(unavailable !== undefined)("disk rules against xl 4.17 (xl-oracl
     const blind = new Map<string, number>();
     for (const o of outcomes) for (const rule of o.blindErrors) blind.set(rule, (blind.get(rule) ?? 0) + 1);
     const agreement = (((specs.length - failed.length) / specs.length) * 100).toFixed(1);
+    const refused = outcomes.filter((o) => o.refusedByXl).length;
+    const noVerdict = outcomes.filter((o) => o.noVerdict).length;
     console.log(
-      `disk rules vs xl-oracle: ${specs.length} specs (${corpus.length} from the corpus, ${outcomes.filter((o) => o.refusedByXl).length} refused by xl), ${agreement}% agreement, ${fixesChecked} fixes checked, ` +
+      `disk rules vs xl-oracle: ${specs.length} specs (${corpus.length} from the corpus, ${refused} refused by xl, ${noVerdict} without a verdict), ${agreement}% agreement, ${fixesChecked} fixes checked, ` +
         `errors on what the oracle cannot judge: ${[...blind].map(([r, n]) => `${r} ${n}`).join(", ") || "none"}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(specs.length).toBeGreaterThan(1000);
     expect(fixesChecked).toBeGreaterThan(50);
+    // The generator aims at both verdicts: an oracle that refuses nothing (or judges nothing) is broken, not in agreement.
+    expect(noVerdict, "configs xl-oracle could not judge").toBe(0);
+    expect(refused, "configs xl refuses").toBeGreaterThan(specs.length / 3);
     expect(failed.slice(0, 5).map((o) => `${JSON.stringify(o.spec)}: ${o.problems.join("; ")}`)).toEqual([]);
   }, 180_000);
 });

@@ -13,6 +13,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { oraclePath, oracleUnavailableReason } from "../../../../parser/test/helpers";
 import { seededRandom } from "../../../../parser/test/random";
+import { MAX_NO_VERDICT } from "../../fidelity/figures";
 import { OracleRunner, type XlResult } from "../../fidelity/oracle-runner";
 import { guestRules } from "../../../src/rules/guest";
 import { generateGuestConfig } from "./generate";
@@ -89,6 +90,7 @@ describe.skipIf(unavailable !== undefined)("guest rules against xl 4.17 (xl-orac
       };
     });
     const judgedByXl = judged.filter((j) => j.xl.verdict !== "no-verdict");
+    expect(judged.length - judgedByXl.length, "generated configs xl-oracle gave no verdict on").toBeLessThanOrEqual(MAX_NO_VERDICT);
     const refused = judgedByXl.filter((j) => j.xl.verdict === "rejected");
     // A refusal counts as found when a rule that reports xl's own reason has an error.
     const missed = refused.filter((j) => {
