@@ -50,14 +50,15 @@ const CASES: Record<string, () => void> = {
   "--color": () => expect(run(["--color", "-f", "stylish", "typo.cfg"]).stdout).toContain("\u001b["),
   "--no-color": () => expect(run(["--no-color", "-f", "stylish", "typo.cfg"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b["),
   "--fix": () => {
-    scratch.write("fixme.cfg", scratch.read("typo.cfg").replace("web02", "web06").replace(":02,", ":06,"));
+    // quoted-number's fix is safe (xl reads the same number); unknown-key's rename is not.
+    scratch.write("fixme.cfg", scratch.read("quoted.cfg").replace("web05", "web06").replace(":05,", ":06,"));
     run(["--fix", "fixme.cfg"]);
-    expect(scratch.read("fixme.cfg")).not.toContain("memroy");
+    expect(scratch.read("fixme.cfg")).toContain("\nmemory = 512\n");
   },
   "--unsafe-fixes": () => expect(run(["--diff", "--unsafe-fixes", "bad.cfg"]).stdout).toContain('+on_crash = "restart"'),
   "--diff": () => {
-    const r = run(["--diff", "typo.cfg"]);
-    expect(r.stdout).toContain("+memory = 512");
+    const r = run(["--diff", "quoted.cfg"]);
+    expect(r.stdout).toContain('-memory = "512"\n+memory = 512');
     expect(r.code).toBe(1);
   },
   "--check": () => expect(run(["fmt", "--check", "ugly.cfg"]).code).toBe(1),

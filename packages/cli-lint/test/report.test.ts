@@ -38,7 +38,7 @@ const WEB = guest(
   [
     'memory = "512"', // quoted-number: info, safe fix
     "vcpus = 1",
-    'extra = "console=hvc0 café 日本"\t; memroy = 1', // unknown-key after a tab, an accent and wide characters: warning, safe fix
+    'extra = "console=hvc0 café 日本"\t; memroy = 1', // unknown-key after a tab, an accent and wide characters: warning
     'on_crash = "restrat"', // invalid-enum-value: error, unsafe fix
     'vif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0" ]', // duplicate-mac with db.cfg: error, related location
     "",
@@ -198,7 +198,7 @@ describe("stylish", () => {
 
   it("gives related places, fix hints and docs links", () => {
     expect(output).toContain("= note: vm/db.cfg:10:14: the same MAC 00:16:3e:00:00:01");
-    expect(output).toContain("= fix available (--fix): Replace `memroy` with `memory`");
+    expect(output).toContain("= fix available (--fix): Write `512` without quotes");
     expect(output).toContain("= fix available (--unsafe-fixes): Replace with `restart`");
     expect(output).toContain("= docs: https://docs.test/rules/duplicate-mac");
   });
@@ -238,7 +238,8 @@ describe("stylish", () => {
     const relinted = lintRun({ "vm/web.cfg": fixedText.text });
     const file = { ...(relinted.files[0] as ReportedFile), fixed: fixedText.applied.length };
     expect(fixedText.applied.length).toBeGreaterThan(0);
-    expect(render(formatters.stylish, { files: [file] }, options())).toContain(`Fixed ${fixedText.applied.length} problems in 1 file.`);
+    const n = fixedText.applied.length;
+    expect(render(formatters.stylish, { files: [file] }, options())).toContain(`Fixed ${n} problem${n === 1 ? "" : "s"} in 1 file.`);
   });
 
   it("never prints a file's control characters raw, and drops the \\r of CRLF lines", () => {

@@ -18,12 +18,28 @@ export function settingsToJson(evaluation: Evaluation, encoding: ByteEncoding = 
   return `{\n${parts.join(",\n")}\n}\n`;
 }
 
-function valueJson(value: EvalValue, level: number, encoding: ByteEncoding): string {
-  if (value.kind === "string") return jsonString(value.value, encoding);
-  if (value.items.length === 0) return "[]";
-  const indent = "  ".repeat(level + 1);
-  const items = value.items.map((item) => indent + valueJson(item, level + 1, encoding));
-  return `[\n${items.join(",\n")}\n${"  ".repeat(level)}]`;
+/**
+ * A value at an indent level. Walks with a stack of its own rather than by
+ * recursion: xl accepts lists nested nearly 5,000 deep, which would overflow
+ * the call stack.
+ */
+function valueJson(root: EvalValue, rootLevel: number, encoding: ByteEncoding): string {
+  const out: string[] = [];
+  // Values still to print, and the text between them, in reverse order.
+  const todo: (string | { readonly value: EvalValue; readonly level: number })[] = [{ value: root, level: rootLevel }];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (typeof next === "string") out.push(next);
+    else if (next.value.kind === "string") out.push(jsonString(next.value.value, encoding));
+    else if (next.value.items.length === 0) out.push("[]");
+    else {
+      const { items } = next.value;
+      const indent = "  ".repeat(next.level + 1);
+      out.push("[\n");
+      todo.push(`\n${"  ".repeat(next.level)}]`);
+      for (let i = items.length - 1; i >= 0; i--) todo.push({ value: items[i] as EvalValue, level: next.level + 1 }, i === 0 ? indent : `,\n${indent}`);
+    }
+  }
+  return out.join("");
 }
 
 const NAMED_ESCAPES: Readonly<Record<number, string>> = {

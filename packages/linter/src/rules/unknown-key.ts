@@ -10,14 +10,15 @@ export const unknownKey: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A key xl never reads (a typo, or a key of a newer Xen), so its setting is silently lost",
   docs: {
     description: [
       "xl looks up the keys it knows and never complains about the others, so `memroy = 4096` leaves the",
       "guest with the default memory and no message at all. This rule reports every key xl does not read,",
       "suggests the nearest known key (case, `-` for `_`, and small typos), and offers the replacement as a",
-      "fix when there is exactly one candidate.",
+      "fix when there is exactly one candidate. The fix is unsafe: the renamed setting starts to take",
+      "effect, so check its value first.",
       "",
       "A key that a newer Xen release added (`virtio`, `smbios`, …) is reported with the release that",
       "introduced it; set `host.xenVersion` in `xlint.json` when your hosts run that release. Keys that",
@@ -34,6 +35,7 @@ export const unknownKey: FileRule = {
     ],
   },
   check(context) {
+    const assigned = new Set([...validAssignments(context)].map((a) => a.key.name));
     for (const assignment of validAssignments(context)) {
       const key = assignment.key.name;
       const option = optionByKey(key);
@@ -52,12 +54,14 @@ export const unknownKey: FileRule = {
         candidates.length === 0
           ? "Check the spelling against xl.cfg(5); if another tool reads this key, silence this finding with a comment."
           : `Did you mean ${candidates.map((c) => `\`${c}\``).join(" or ")}?`;
-      const best = candidates[0];
+      // Renaming onto a key the file already sets would change that setting (or, with `+=`, mix a
+      // list and a string, which xl refuses): the author has to say which one is meant.
+      const best = candidates[0] !== undefined && !assigned.has(candidates[0]) ? candidates[0] : undefined;
       context.report({
         range: assignment.key.range,
         message: `\`${key}\` is not a key xl reads, so this setting is silently ignored. ${hint}`,
         ...(candidates.length === 1 && best
-          ? { fix: { title: `Replace \`${key}\` with \`${best}\``, safety: "safe" as const, edits: [replaceRange(assignment.key.range, best)] } }
+          ? { fix: { title: `Replace \`${key}\` with \`${best}\``, safety: "unsafe" as const, edits: [replaceRange(assignment.key.range, best)] } }
           : {}),
       });
     }

@@ -5,10 +5,11 @@ const findings = (text: string, rule: string, xenVersion = "4.17") =>
   lintText(text, { host: { ...DEFAULT_HOST, xenVersion } }).diagnostics.filter((d) => d.rule === rule);
 
 describe("unknown-key", () => {
-  it("suggests the nearest key and fixes it when there is one candidate", () => {
+  it("suggests the nearest key and fixes it, unsafely, when there is one candidate", () => {
     const [d] = findings('memroy = 4096\n', "unknown-key");
     expect(d?.message).toContain("Did you mean `memory`?");
-    expect(d?.fix?.safety).toBe("safe");
+    // The rename makes the setting take effect: what xl builds changes.
+    expect(d?.fix?.safety).toBe("unsafe");
     expect(d?.fix?.edits).toEqual([{ start: 0, end: 6, newText: "memory", range: { start: { offset: 0, line: 0, column: 0 }, end: { offset: 6, line: 0, column: 6 } } }]);
     expect(d?.range.start.column).toBe(0);
   });

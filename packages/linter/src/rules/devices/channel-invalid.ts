@@ -22,6 +22,8 @@ export const channelInvalid: FileRule = {
       "Warnings cover what xl accepts but reads differently: a key it does not know (xl prints a message",
       "and skips it), a value cut at a second `=`, a repeated key, and a `path` on a pty. The fix lowers",
       "the case of `PTY` and `SOCKET`.",
+      "",
+      "Where Xen refuses a channel without a name: libxl_console.c, `libxl__init_console_from_channel` (\"channel %d has no name\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nchannel = [ "name=org.qemu.guest_agent.0,connection=SOCKET,path=/run/xen/web01-qga" ]\n', note: "Only lower case `socket` is accepted." },

@@ -14,7 +14,7 @@ function report(context: FileContext, spec: SpecText, mapped: boolean, whole: Re
     const name = spec.text.slice(problem.span.start, problem.span.end);
     const dashed = name.toLowerCase().replace(/_/g, "-");
     if (dashed !== name && lookupCpuidName(dashed)) {
-      fix = { title: `Write \`${dashed}\``, safety: "safe", edits: [replaceRange(spanRange(context, spec, problem.span), dashed)] };
+      fix = { title: `Write \`${dashed}\``, safety: "unsafe", edits: [replaceRange(spanRange(context, spec, problem.span), dashed)] };
     }
   }
   context.report({ range, message: asSentence(problem.message), severity: severityOfEffect(problem.effect), ...(fix ? { fix } : {}) });
@@ -26,7 +26,7 @@ export const cpuidInvalid: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A `cpuid` setting xl complains about and skips: not starting with `host`, an unknown flag, a bad value, a xend bit string of the wrong length",
   docs: {
     description: [
@@ -37,7 +37,7 @@ export const cpuidInvalid: FileRule = {
       "`host` is ignored entirely.",
       "",
       "Flag names are lower case with `-`, as Xen's feature list spells them (`sse4-1`, `avx512-vnni`); the",
-      "fix rewrites `SSE4_1`-style names. Single-bit flags take 0, 1, x, k or s. In the xend form, a bit",
+      "fix rewrites `SSE4_1`-style names (unsafe: the flag xl skipped then applies). Single-bit flags take 0, 1, x, k or s. In the xend form, a bit",
       "character other than 0, 1, x, k, s passes xl but makes domain creation fail, which is an error.",
     ].join("\n"),
     invalid: [

@@ -19,6 +19,8 @@ export const usbInvalid: FileRule = {
       "device does not name its host bus and address, and when `port=` comes without `controller=`.",
       "",
       "Numbers that xl reads only in part are warnings.",
+      "",
+      "Where Xen refuses a port count: libxl_usb.c, `libxl__device_usbctrl_setdefault` (\"Number of ports for USB controller is limited to \u2026\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "cad01"\ntype = "hvm"\nusbctrl = [ "type=pv,version=2,ports=40" ]\n', note: "A PV controller has at most 31 ports." },

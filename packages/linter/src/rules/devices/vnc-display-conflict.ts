@@ -35,6 +35,8 @@ export const vncDisplayConflict: FileRule = {
       "created.",
       "",
       "Keep one of the two: drop `vncdisplay`, or drop the `:N` from `vnclisten`.",
+      "",
+      "Where Xen refuses it: libxl_dm.c, `libxl__build_device_model_args_new` (and `_old` for qemu-xen-traditional), when it builds the device model's arguments (\"vncdisplay set, vnclisten contains display\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "win01"\ntype = "hvm"\nvnclisten = "0.0.0.0:1"\nvncdisplay = 1\n' },

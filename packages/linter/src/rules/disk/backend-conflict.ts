@@ -20,6 +20,8 @@ export const diskBackendConflict: FileRule = {
       "",
       "Remove `backendtype=` and let libxl choose, or change the format or specification so that the",
       "backend you need can serve the disk.",
+      "",
+      "Where Xen refuses it: libxl_device.c, `libxl__device_disk_set_backend` (\"no suitable backend for disk\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "format=qcow2,vdev=xvda,access=rw,backendtype=phy,target=/srv/web01.qcow2" ]\n', note: "`phy` serves raw images only." },

@@ -24,6 +24,8 @@ export const diskDuplicateDevice: FileRule = {
       "",
       "Give every disk its own vdev. (`hda` and `xvda` are different numbers; for HVM guests they clash",
       "in another way, see `disk-ide-clash`.)",
+      "",
+      "Where Xen refuses it: libxl_disk.c, `device_disk_add` (\"device already exists in xenstore\"), when libxl adds the second disk.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "/dev/vg0/web01,raw,xvda,w", "/dev/vg0/data,raw,xvda,w" ]\n' },

@@ -18,6 +18,8 @@ export const diskEmptyNotCdrom: FileRule = {
       "",
       "For an empty drive write `devtype=cdrom` (the format then follows by itself); for a CD-ROM with",
       "an ISO, or a disk, give its real format (usually `raw`).",
+      "",
+      "Where Xen refuses it: libxl_device.c, `libxl__device_disk_set_backend` (\"is empty but not cdrom\", \"is empty but an image has been provided\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "/dev/vg0/web01,raw,xvda,w", "format=empty,vdev=xvdb,target=/srv/data.img" ]\n' },

@@ -3,13 +3,14 @@ import type { FileRule, Fix } from "../../engine/types";
 import { diskEntries, diskRange, type DiskEntry } from "../util/disk-entries";
 import { specEdit } from "../util/disk-edits";
 
-function fixOf(entry: DiskEntry, name: string, hvm: boolean): Fix | undefined {
+function fixOf(entry: DiskEntry, name: string): Fix | undefined {
   const span = entry.result.fields.vdev?.span;
   if (!span || decodeVdev(name).deviceNumber !== entry.vdev?.deviceNumber) return undefined;
   const edit = specEdit(entry.spec, span, name);
   if (!edit) return undefined;
-  // Same device number, so a PV guest sees no difference; an HVM guest also gets an emulated copy of a named disk.
-  return { title: `Write the vdev as \`${name}\``, safety: hvm ? "unsafe" : "safe", edits: [edit] };
+  // Unsafe even with the same device number: xl hands libxl another vdev string, which libxl
+  // passes on to the disk's backend, and an HVM guest also gets an emulated copy of a named disk.
+  return { title: `Write the vdev as \`${name}\``, safety: "unsafe", edits: [edit] };
 }
 
 /** A vdev given as a number: legal for libxl, but opaque, never emulated for HVM, and sometimes refused by the guest. */
@@ -18,7 +19,7 @@ export const diskNumericVdev: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A vdev written as a number (`0x301`, `51712`) or left empty: hard to read, never emulated for HVM guests, and refused by Linux when its major is not a disk major",
   docs: {
     description: [
@@ -30,8 +31,9 @@ export const diskNumericVdev: FileRule = {
       "such disk at all. An empty vdev (`/srv/a.img,raw,,w`) is read as the number 0 too. Those are",
       "reported as errors; the others as warnings.",
       "",
-      "The message says what the number stands for. The fix writes the equivalent name when one exists;",
-      "for an HVM guest it is marked unsafe because the named disk also gets an emulated copy.",
+      "The message says what the number stands for. The fix writes the name with the same device number",
+      "when one exists. It is unsafe: the vdev string xl passes on changes, and for an HVM guest the named",
+      "disk also gets an emulated copy.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "phy:/dev/vg0/web01,51712,w" ]\n', note: "51712 is `xvda`." },
@@ -41,7 +43,6 @@ export const diskNumericVdev: FileRule = {
     valid: [{ config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "phy:/dev/vg0/web01,xvda,w" ]\n' }],
   },
   check(context) {
-    const hvm = context.guest.type !== "pv" && context.guest.type !== "pvh";
     for (const entry of diskEntries(context)) {
       const info = entry.vdev;
       const vdev = entry.result.disk.vdev ?? "";
@@ -57,7 +58,7 @@ export const diskNumericVdev: FileRule = {
         continue;
       }
       const name = info.canonicalName;
-      const fix = name ? fixOf(entry, name, hvm) : undefined;
+      const fix = name ? fixOf(entry, name) : undefined;
       if (!info.number.linuxAccepts) {
         context.report({
           range,

@@ -27,7 +27,7 @@ function xmDeviceFix(entry: DiskEntry, target: string): Fix | undefined {
   const span = entry.result.fields.target?.span;
   if (!span || target.includes("/") || !entry.result.prefixes.some((p) => p.value === "phy")) return undefined;
   const edit = specEdit(entry.spec, { start: span.start, end: span.start }, "/dev/");
-  return edit ? { title: `Write \`/dev/${target}\``, safety: "safe", edits: [edit] } : undefined;
+  return edit ? { title: `Write \`/dev/${target}\``, safety: "unsafe", edits: [edit] } : undefined;
 }
 
 /** A relative disk target: found or not depending on the directory `xl create` runs in. */
@@ -36,7 +36,7 @@ export const diskRelativePath: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A disk target with a relative path, which libxl resolves against the directory `xl create` happens to run in",
   docs: {
     description: [
@@ -48,7 +48,7 @@ export const diskRelativePath: FileRule = {
       "",
       "Write the absolute path. xm configs often name a device without `/dev/` (`phy:hda1`), which xm's",
       "block script completed; libxl checks the path before that script runs, so the fix writes `/dev/` in",
-      "front of such names.",
+      "front of such names; it is unsafe, as it changes the path libxl opens.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "images/web01.img,raw,xvda,w" ]\n' },

@@ -8,7 +8,7 @@ export const diskTargetNotLast: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "`target=` is followed by more disk fields, which xl silently takes as part of the path",
   docs: {
     description: [
@@ -20,7 +20,8 @@ export const diskTargetNotLast: FileRule = {
       "",
       "This rule reports a `target=` whose value continues with something that reads as a disk field",
       "(`format=`, `access=`, `devtype=`, `cdrom`, …) and moves `target=` to the end as the fix. When the",
-      "swallowed field was the vdev, xl refuses the spec and `disk-missing-vdev` reports it instead.",
+      "swallowed field was the vdev, xl refuses the spec and `disk-missing-vdev` reports it instead. The fix",
+      "is unsafe: the path changes and the freed fields start to count.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "vdev=xvda,target=/srv/web01.qcow2,format=qcow2" ]\n', note: "The format stays raw; the path ends in `,format=qcow2`." },
@@ -40,7 +41,7 @@ export const diskTargetNotLast: FileRule = {
       context.report({
         range: diskRange(context.parse.lines, entry, found.swallowed),
         message: `\`${fields}\` comes after \`target=\`, which takes the rest of the spec as the path, commas included: xl reads the path as \`${entry.result.disk.target ?? ""}\` and ignores these fields without a word. Put \`target=\` last.`,
-        ...(edit ? { fix: { title: "Move `target=` to the end of the spec", safety: "safe" as const, edits: [edit] } } : {}),
+        ...(edit ? { fix: { title: "Move `target=` to the end of the spec", safety: "unsafe" as const, edits: [edit] } } : {}),
       });
     }
   },

@@ -40,7 +40,7 @@ export const diskWhitespace: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "Whitespace before a comma (or after `=`) in a disk spec becomes part of the target, vdev or name",
   docs: {
     description: [
@@ -51,7 +51,8 @@ export const diskWhitespace: FileRule = {
       "`disk-invalid-spec`); this rule covers the fields xl keeps as text: target, backend domain, script",
       "and the COLO settings (vdevs with spaces are reported by `disk-invalid-vdev`).",
       "",
-      "Write the spec without spaces around commas. The fix removes the spaces.",
+      "Write the spec without spaces around commas. The fix removes the spaces; it is unsafe, as it changes",
+      "the path or name xl passes on.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "/dev/vg0/web01 , raw, xvda, w" ]\n', note: "The target is `/dev/vg0/web01 `." },
@@ -74,7 +75,7 @@ export const diskWhitespace: FileRule = {
         context.report({
           range: diskRange(context.parse.lines, entry, padded.blanks.length === 1 ? first : { start: first.start, end: last.end }),
           message: `The ${padded.field} \`${padded.value}\` has whitespace around it, which xl keeps (it skips blanks only at the start of a field), so the ${padded.field} is not \`${padded.value.trim()}\`. Remove the whitespace.`,
-          ...(usable ? { fix: { title: `Remove the whitespace around the ${padded.field}`, safety: "safe" as const, edits: edits as NonNullable<(typeof edits)[number]>[] } } : {}),
+          ...(usable ? { fix: { title: `Remove the whitespace around the ${padded.field}`, safety: "unsafe" as const, edits: edits as NonNullable<(typeof edits)[number]>[] } } : {}),
         });
       }
     }

@@ -57,10 +57,15 @@ export const cpupoolMissingName: FileRule = {
     if (setting) return;
     const suggested = nameFromFile(context.path);
     const anchor = firstStatementRange(context);
-    // The new line goes above the first statement, below any header comment.
-    const at = anchor.start.offset - anchor.start.column;
+    // The new line goes above the first statement, below any header comment. That is the first
+    // statement of any kind: a broken one before the first assignment may run on over its line.
+    const first = context.parse.file.statements[0]?.range.start ?? anchor.start;
+    const at = first.offset - first.column;
+    // CRLF only where the file already has CRLF lines (one error for all of them); a `\r\n` inside a
+    // comment or a broken string is no such line, and a new CRLF line would add an error.
+    const eol = context.parse.diagnostics.some((d) => d.code === "crlf") ? "\r\n" : "\n";
     const fix: Fix | undefined = suggested
-      ? { title: `Add \`name = "${suggested}"\``, safety: "unsafe", edits: [{ start: at, end: at, newText: `name = "${suggested}"${context.text.includes("\r\n") ? "\r\n" : "\n"}` }] }
+      ? { title: `Add \`name = "${suggested}"\``, safety: "unsafe", edits: [{ start: at, end: at, newText: `name = "${suggested}"${eol}` }] }
       : undefined;
     context.report({
       range: anchor,

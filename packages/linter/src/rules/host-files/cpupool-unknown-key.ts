@@ -9,7 +9,7 @@ export const cpupoolUnknownKey: FileRule = {
   kinds: ["cpupool"],
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A key `xl cpupool-create` does not read (only name, sched, cpus and nodes), so it is silently ignored",
   docs: {
     description: [
@@ -18,8 +18,8 @@ export const cpupoolUnknownKey: FileRule = {
       "the default scheduler, and domain-config keys (`memory`, `vcpus`, `pool`) written in the hope of",
       "shaping the pool do nothing.",
       "",
-      "A typo gets the nearest cpupool key, with a fix when there is one candidate that the file does not",
-      "set already; a key of domain configs or of xl.conf is named as such.",
+      "A typo gets the nearest cpupool key, with an unsafe fix (the setting then takes effect) when there is",
+      "one candidate that the file does not set already; a key of domain configs or of xl.conf is named as such.",
     ].join("\n"),
     invalid: [
       { kind: "cpupool", config: 'name = "pool-db"\nshed = "credit2"\ncpus = "4-7"\n', note: "Did you mean `sched`?" },

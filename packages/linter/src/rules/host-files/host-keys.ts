@@ -32,11 +32,14 @@ function belongsElsewhere(key: string, owner: KeyOwner): string | undefined {
   return undefined;
 }
 
-/** Renaming the key to the only candidate, unless that key is set already (then the rename would change which value wins). */
+/**
+ * Renaming the key to the only candidate, unless that key is set already (then the rename would
+ * change which value wins). Unsafe, like every did-you-mean: the renamed setting starts to count.
+ */
 function renameFix(context: FileContext, assignment: Assignment, candidates: readonly string[]): Fix | undefined {
   const [best] = candidates;
   if (candidates.length !== 1 || best === undefined || context.setting(best)) return undefined;
-  return { title: `Replace \`${assignment.key.name}\` with \`${best}\``, safety: "safe", edits: [replaceRange(assignment.key.range, best)] };
+  return { title: `Replace \`${assignment.key.name}\` with \`${best}\``, safety: "unsafe", edits: [replaceRange(assignment.key.range, best)] };
 }
 
 /** Reports every key of the file that `owner` does not have, except those `skip` accepts. */

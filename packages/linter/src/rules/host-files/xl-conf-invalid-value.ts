@@ -53,7 +53,8 @@ function checkNumber(context: FileContext, setting: Setting, option: XlConfOptio
   const word = value.value.trim();
   const meant = option.kind === "boolean" ? (TRUE_WORDS.test(word) ? "1" : FALSE_WORDS.test(word) ? "0" : undefined) : undefined;
   const edit = meant !== undefined && setting.operator === "=" ? rewriteValue(setting.value, meant, true) : undefined;
-  const fix: Fix | undefined = edit ? { title: `Write \`${meant}\``, safety: "safe", edits: [edit] } : undefined;
+  // Unsafe: xl ignored the word and kept the default, so writing the number changes what xl does.
+  const fix: Fix | undefined = edit ? { title: `Write \`${meant}\``, safety: "unsafe", edits: [edit] } : undefined;
   context.report({
     range: problem.code === "append-to-number" ? keyRange(setting) : value.range,
     severity: exits ? "error" : "warning",
@@ -100,7 +101,8 @@ function checkEnum(context: FileContext, setting: Setting, option: XlConfOption,
   context.report({
     range: value.range,
     message: `${shown(value.value)} is not a value xl accepts for \`${setting.key}\` (it takes ${listOfValues(documented)}, exactly as written): ${EVERY_COMMAND} and ${defaultClause(option)}. ${advice}`,
-    ...(edit && suggestion ? { fix: { title: `Write \`${suggestion.value}\``, safety: "safe" as const, edits: [edit] } } : {}),
+    // Unsafe for the same reason: the value xl ignored then takes effect.
+    ...(edit && suggestion ? { fix: { title: `Write \`${suggestion.value}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
   });
 }
 
@@ -111,7 +113,7 @@ export const xlConfInvalidValue: FileRule = {
   kinds: ["xl-conf"],
   severity: "warning",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "An xl.conf value xl cannot use, so the default stays (or, for the grant limits and CPU masks, xl stops)",
   docs: {
     description: [
@@ -136,7 +138,8 @@ export const xlConfInvalidValue: FileRule = {
       "- `output_format = \"sxp\"` works, but xm's format has no form for PVH guests: `xl list -l` and",
       "  `xl create -n` stop on them. This is a note.",
       "",
-      "The fix rewrites a value when the meaning is unmistakable: `On` → `on`, `yes` → `1` for a number.",
+      "The fix rewrites a value when the meaning is unmistakable: `On` → `on`, `yes` → `1` for a number. It",
+      "is unsafe all the same, since the setting xl ignored then takes effect.",
     ].join("\n"),
     invalid: [
       { kind: "xl-conf", config: 'autoballoon = "yes"\n', note: 'Only `on`, `off`, `auto`, `1` and `0` are understood; this stays `auto`.' },

@@ -11,7 +11,7 @@ export const xlConfUnknownKey: FileRule = {
   kinds: ["xl-conf"],
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A key xl does not read from /etc/xen/xl.conf, so the setting is silently lost",
   docs: {
     description: [
@@ -20,8 +20,8 @@ export const xlConfUnknownKey: FileRule = {
       "a word. A misspelt `autoballon = 0` therefore leaves ballooning on, and a `memory = 2048` put there",
       "in the hope of a host-wide default does nothing: defaults for guests are not set this way.",
       "",
-      "This rule reports each such key. A typo gets the nearest xl.conf key, and a fix when there is exactly",
-      "one candidate that the file does not set already; a domain-config key or a cpupool key is named as",
+      "This rule reports each such key. A typo gets the nearest xl.conf key, and an unsafe fix (the setting",
+      "then takes effect) when there is exactly one candidate that the file does not set already; a domain-config key or a cpupool key is named as",
       "such; a key a later Xen release added (`bootloader_restrict`, 4.18) is reported with that release,",
       "which `host.xenVersion` in `xlint.json` sets.",
     ].join("\n"),

@@ -49,6 +49,8 @@ export const vifDuplicateDevid: FileRule = {
       "Numbers from `devid=` are not skipped when the other vifs are numbered: in",
       "`[ \"devid=1,bridge=br0\", \"bridge=br1\", \"bridge=br2\" ]` the third vif also gets 1. Give every vif",
       "a `devid=` of its own, or none at all.",
+      "",
+      "Where Xen refuses it: libxl_device.c, `libxl__device_add_async` (\"device already exists in xenstore\"), when libxl adds the second vif.",
     ].join("\n"),
     invalid: [
       { config: `${base}vif = [ "devid=1,bridge=xenbr0", "devid=1,bridge=br-dmz" ]\n` },

@@ -55,6 +55,8 @@ export const vifInvalidMac: FileRule = {
       "low bits, text after the sixth octet is ignored, and `00:00:00:00:00:00` means \"no address\" to",
       "libxl, which then picks a random one at every boot. Forms xl reads correctly but other tools may",
       "not (`0:16:3e:1:2:3`, `00-16-3e-01-02-03`) are notes, with a fix to `xx:xx:xx:xx:xx:xx`.",
+      "",
+      "Where xl drops the address: tools/xl/xl_parse.c, `parse_nic_config` (\"Invalid parameter `mac'\"), keeping the octets read before the bad one.",
     ].join("\n"),
     invalid: [
       { config: `${base}vif = [ "mac=00:16:3e:zz:00:01,bridge=xenbr0" ]\n`, note: "`zz` is not hex: xl warns and uses 00:16:3e:00:00:00." },

@@ -10,7 +10,7 @@ export const vifInvalidType: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A vif `type=` other than exactly `vif` or `ioemu`, which xl ignores after a warning",
   docs: {
     description: [
@@ -21,7 +21,8 @@ export const vifInvalidType: FileRule = {
       "",
       "Write `type=vif` or `type=ioemu`, or leave it out for the default. The fix rewrites a value that",
       "differs from one of them only in case or blanks, except to `ioemu` on a PV or PVH guest, where",
-      "libxl would refuse it (see `vif-ioemu-on-pv`).",
+      "libxl would refuse it (see `vif-ioemu-on-pv`). It is unsafe: xl ignored the value as written, so the",
+      "vif's type may change.",
     ].join("\n"),
     invalid: [
       { config: `${base}type = "hvm"\nvif = [ "type=IOEMU,bridge=xenbr0" ]\n`, note: "Case matters." },
@@ -40,7 +41,7 @@ export const vifInvalidType: FileRule = {
         context.report({
           range: vifRange(context, entry, problem.span),
           message: sentence(problem.message),
-          ...(edit ? { fix: { title: `Write \`type=${meant}\``, safety: "safe" as const, edits: [edit] } } : {}),
+          ...(edit ? { fix: { title: `Write \`type=${meant}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
         });
       }
     }

@@ -10,7 +10,7 @@ export const vifIoemuOnPv: FileRule = {
   scope: "file",
   severity: "error",
   category: "guest-type",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A vif asks for an emulated NIC (`type=ioemu`) on a PV or PVH guest, which libxl refuses",
   docs: {
     description: [
@@ -18,6 +18,7 @@ export const vifIoemuOnPv: FileRule = {
       "a device model, so for a PV or PVH guest libxl refuses to create the domain (\"trying to create PV",
       "or PVH guest with an emulated interface\"). xl's parser accepts the line, so the error only shows up",
       "at `xl create`. Remove `type=ioemu` (PV guests get `type=vif`, the default), or make the guest HVM.",
+      "The fix removes it; it is unsafe because it changes the interface type xl records.",
     ].join("\n"),
     invalid: [{ config: `${base}type = "pvh"\nvif = [ "mac=00:16:3e:00:00:01,type=ioemu,bridge=xenbr0" ]\n` }],
     valid: [
@@ -36,7 +37,7 @@ export const vifIoemuOnPv: FileRule = {
       context.report({
         range: vifRange(context, entry, field.span),
         message: `\`type=ioemu\` asks for an emulated NIC, but this guest is ${type.toUpperCase()} (${from}) and has no device model: libxl refuses to create it. Remove \`type=ioemu\`, or make the guest HVM.`,
-        ...(token ? { fix: { title: "Remove `type=ioemu`", safety: "safe" as const, edits: [removeToken(entry, token.span)] } } : {}),
+        ...(token ? { fix: { title: "Remove `type=ioemu`", safety: "unsafe" as const, edits: [removeToken(entry, token.span)] } } : {}),
       });
     }
   },

@@ -10,7 +10,7 @@ export const vifModelIgnored: FileRule = {
   scope: "file",
   severity: "warning",
   category: "guest-type",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A vif `model=` that has no effect: the guest is PV or PVH, or the HVM vif has `type=vif`",
   docs: {
     description: [
@@ -19,7 +19,8 @@ export const vifModelIgnored: FileRule = {
       "`type=vif`, get a paravirtual interface only, and xl drops the model without a word. A guest whose",
       "drivers need that card will find no network.",
       "",
-      "Remove `model=` (the fix does), or, for an HVM guest that needs the emulated card, remove `type=vif`.",
+      "Remove `model=`, or, for an HVM guest that needs the emulated card, remove `type=vif`. The fix removes",
+      "it; it is unsafe because xl does record the model in what it hands to libxl.",
     ].join("\n"),
     invalid: [
       { config: `${base}type = "pvh"\nvif = [ "model=e1000,bridge=xenbr0" ]\n`, note: "A PVH guest has no emulated devices." },
@@ -50,7 +51,7 @@ export const vifModelIgnored: FileRule = {
       context.report({
         range: vifRange(context, entry, model.span),
         message: `\`model=${model.value}\` has no effect: ${why}, so xl ignores the model. Remove it${guest === "hvm" ? ", or drop `type=vif` if the guest needs the emulated card" : ""}.`,
-        ...(edit ? { fix: { title: "Remove `model=`", safety: "safe" as const, edits: [edit] } } : {}),
+        ...(edit ? { fix: { title: "Remove `model=`", safety: "unsafe" as const, edits: [edit] } } : {}),
       });
     }
   },

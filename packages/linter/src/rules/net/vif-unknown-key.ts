@@ -70,7 +70,7 @@ function judge(token: VifToken): Verdict | undefined {
 function fixFor(entry: VifEntry, verdict: Verdict): Fix | undefined {
   if (!verdict.replacement) return undefined;
   const edit = vifEdit(entry, verdict.replacement.span, verdict.replacement.text);
-  return edit ? { title: verdict.replacement.title, safety: "safe", edits: [edit] } : undefined;
+  return edit ? { title: verdict.replacement.title, safety: "unsafe", edits: [edit] } : undefined;
 }
 
 /** An item of a vif spec that xl does not recognise. */
@@ -79,7 +79,7 @@ export const vifUnknownKey: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "An item of a vif spec that xl does not recognise (a misspelt or uppercase key, blanks around `=`, a key without value), so its setting is lost",
   docs: {
     description: [
@@ -89,8 +89,9 @@ export const vifUnknownKey: FileRule = {
       "(keys are lowercase), and so does `bridge = br-dmz`, because the key must be followed by `=` at once.",
       "",
       "This rule reports each such item, suggests the nearest vif key, and offers a fix when the intended",
-      "item is clear (one candidate, lowercase, or blanks around `=`). Blank items and leading tabs are",
-      "reported by `vif-whitespace`, `netdev`, `accel` and `vlan` by `vif-deprecated-key`.",
+      "item is clear (one candidate, lowercase, or blanks around `=`); it is unsafe, since the item then",
+      "takes effect. Blank items and leading tabs are reported by `vif-whitespace`, `netdev`, `accel` and",
+      "`vlan` by `vif-deprecated-key`.",
     ].join("\n"),
     invalid: [
       { config: `${base}vif = [ "mac=00:16:3e:00:00:01,brige=br-dmz" ]\n`, note: "Did you mean `bridge`? The vif joins the default bridge instead." },

@@ -80,7 +80,7 @@ export const vifWhitespace: FileRule = {
   scope: "file",
   severity: "warning",
   category: "suspicious",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "Blanks in a vif spec that xl keeps in a value (`bridge=xenbr0 `) or that hide an item from it (a leading tab, `trusted `)",
   docs: {
     description: [
@@ -91,8 +91,9 @@ export const vifWhitespace: FileRule = {
       "(`a, ,b`) gets the same message.",
       "",
       "Write the spec without blanks before commas; spaces after a comma are fine. The fix removes the",
-      "blanks. (Blanks around `=` are reported by `vif-unknown-key`; in `rate=`, `devid=` and `mtu=` they",
-      "are errors or harmless, and reported by those rules.)",
+      "blanks; it is unsafe, as the value xl passes on changes or an ignored item starts to count.",
+      "(Blanks around `=` are reported by `vif-unknown-key`; in `rate=`, `devid=` and `mtu=` they are",
+      "errors or harmless, and reported by those rules.)",
     ].join("\n"),
     invalid: [
       { config: `${base}vif = [ "bridge=xenbr0 , mac=00:16:3e:00:00:01" ]\n`, note: "The bridge is `xenbr0 `." },
@@ -111,7 +112,7 @@ export const vifWhitespace: FileRule = {
         context.report({
           range: vifRange(context, entry, { start: first.start, end: last.end }),
           message: finding.message,
-          ...(usable ? { fix: { title: finding.title, safety: "safe" as const, edits } } : {}),
+          ...(usable ? { fix: { title: finding.title, safety: "unsafe" as const, edits } } : {}),
         });
       }
     }

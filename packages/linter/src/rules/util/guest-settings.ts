@@ -187,14 +187,29 @@ export function replaceValueEdit(context: FileContext, key: string, newValue: st
 /** Where a new line can go right after the statement at `range` (or at the start of the file). */
 export function insertLineAfter(context: FileContext, range: Range | undefined, line: string): TextEdit {
   if (!range) return { start: 0, end: 0, newText: `${line}\n` };
-  const newline = context.text.indexOf("\n", range.end.offset);
+  const newline = freeNewlineAfter(context, range.end.offset);
   if (newline < 0) {
-    // The last line has no newline. xl ignores a lone final byte, so a trailing `\r` is
-    // harmless only while it stays last: insert before it.
-    const end = context.text.endsWith("\r") ? context.text.length - 1 : context.text.length;
+    // The last line has no newline. xl ignores a lone final byte (a `\r`, or a character its lexer
+    // would refuse, like the `-` of `];-`), which is harmless only while it stays last: insert before it.
+    const stray = context.parse.diagnostics.find((d) => d.code === "stray-char-at-eof")?.range.start.offset;
+    const end = context.text.endsWith("\r") ? context.text.length - 1 : (stray ?? context.text.length);
     return { start: end, end, newText: `\n${line}${end < context.text.length ? "" : "\n"}` };
   }
   return { start: newline + 1, end: newline + 1, newText: `${line}\n` };
+}
+
+/**
+ * The first newline after `offset` that no statement spans. A statement after
+ * a `;` on the same line may go on over more lines (a list), and a line put
+ * inside it would break it. Statements are in file order, so one walk does.
+ */
+function freeNewlineAfter(context: FileContext, offset: number): number {
+  let newline = context.text.indexOf("\n", offset);
+  for (const statement of context.parse.file.statements) {
+    if (newline < 0) break;
+    if (statement.range.start.offset < newline && statement.range.end.offset > newline) newline = context.text.indexOf("\n", statement.range.end.offset);
+  }
+  return newline;
 }
 
 /** A spec parser's message as a sentence: first letter up (unless the word is like `vCPU`), final period. */

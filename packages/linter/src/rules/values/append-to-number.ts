@@ -10,7 +10,7 @@ export const appendToNumber: FileRule = {
   scope: "file",
   severity: "warning",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A numeric key set with `+=`, which xl refuses to read, so the value is ignored",
   docs: {
     description: [
@@ -21,7 +21,7 @@ export const appendToNumber: FileRule = {
       "message instead, which is an error.",
       "",
       "Use `=` and write the final number. When the `+=` is the key's only assignment, the fix turns it",
-      "into `=`, which is what the line plainly means.",
+      "into `=`, which is what the line plainly means; it is unsafe, since the value xl ignored then applies.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory += 2048\n', note: "The only assignment, but still ignored." },
@@ -41,7 +41,7 @@ export const appendToNumber: FileRule = {
         range: last.operatorRange,
         severity: unreadableSeverity(read),
         message: `\`${setting.key}\` is set with \`+=\`, which xl refuses for numbers: ${unreadableConsequence(read)}${joined}. Use \`=\` with the final number.`,
-        ...(only ? { fix: { title: "Replace `+=` with `=`", safety: "safe" as const, edits: [replaceRange(last.operatorRange, "=")] } } : {}),
+        ...(only ? { fix: { title: "Replace `+=` with `=`", safety: "unsafe" as const, edits: [replaceRange(last.operatorRange, "=")] } } : {}),
       });
     }
   },

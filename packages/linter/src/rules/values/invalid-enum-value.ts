@@ -55,6 +55,8 @@ export const invalidEnumValue: FileRule = {
       "is a single candidate; it is safe when only case, `-`/`_` or word order differ (`restart_rename` for",
       "`rename-restart`), unsafe otherwise. Keys that xl does not read for this guest type are not",
       "checked; `type`, `builder`, `firmware` and `viridian` have rules of their own.",
+      "",
+      "Where Xen refuses an unknown `soundhw` (xl passes the text on): libxl_dm.c, `libxl__build_device_model_args_new` (\"Unknown soundhw option\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\non_crash = "restart_rename"\n', note: "xl's spelling is `rename-restart`." },

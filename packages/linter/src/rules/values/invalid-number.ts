@@ -24,7 +24,8 @@ export const invalidNumber: FileRule = {
       "A number with a leading zero (`vcpus = 010`) is read as octal (8); that is reported as a note.",
       "",
       "Fixes are offered when the intended number is clear: blanks removed, `2G` turned into `2048` for a",
-      "size in MiB, `yes`/`no` into `1`/`0` (safe); a leading zero dropped (unsafe, as it changes the value).",
+      "size in MiB, `yes`/`no` into `1`/`0`, a leading zero dropped. All are unsafe: each changes the value",
+      "xl uses, or makes a setting it ignored take effect.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = "2G"\n', note: "xl ignores it: the guest gets the default memory." },
@@ -44,7 +45,7 @@ export const invalidNumber: FileRule = {
           const overflow = problem.code === "number-out-of-range";
           const intended = overflow ? undefined : intendedNumber(value.value, option);
           const edit = intended === undefined ? undefined : rewriteValue(setting.value, intended, true);
-          const fix: Fix | undefined = edit ? { title: `Write \`${intended}\``, safety: "safe", edits: [edit] } : undefined;
+          const fix: Fix | undefined = edit ? { title: `Write \`${intended}\``, safety: "unsafe", edits: [edit] } : undefined;
           const what = overflow ? `${shown(value.value)} is too large for xl's 64-bit numbers` : `${shown(value.value)} is not a number xl can read${numberHint(value.value, option)}`;
           context.report({
             range: overflow ? value.range : rangeWithin(context, value, problem.span),

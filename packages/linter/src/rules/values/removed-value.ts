@@ -39,6 +39,8 @@ export const removedValue: FileRule = {
       "",
       "For the device model the (unsafe) fix switches to `qemu-xen`, the upstream QEMU; check the guest's",
       "`bios` and emulated devices afterwards, since a few only exist in the old model.",
+      "",
+      "Where Xen refuses `tsc_mode = \"native_paravirt\"`: libxl_x86.c, `libxl__arch_domain_create` (\"TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed\").",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\ntsc_mode = "native_paravirt"\n' },

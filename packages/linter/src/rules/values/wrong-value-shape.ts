@@ -29,7 +29,7 @@ function unwrapFix(setting: Setting, list: EvalList): Fix | undefined {
   const item = list.items.length === 1 ? list.items[0] : undefined;
   const atom = item ? singleAtom(item) : undefined;
   if (!source || !atom || !onlyAssignment(setting)) return undefined;
-  return { title: `Write \`${setting.key}\` as a single value`, safety: "safe", edits: [replaceRange(source.range, atom.raw)] };
+  return { title: `Write \`${setting.key}\` as a single value`, safety: "unsafe", edits: [replaceRange(source.range, atom.raw)] };
 }
 
 /** `"x"` → `[ "x" ]`, unless the string is empty or holds several arguments at once. */
@@ -39,7 +39,7 @@ function wrapFix(setting: Setting, option: OptionInfo): Fix | undefined {
   // `device_model_args = "-a -b"` is two arguments; one list item would pass them as one.
   if (option.kind === "string-list" && /\s/.test(atom.value)) return undefined;
   if (option.kind === "nested-list") return undefined;
-  return { title: `Put \`${setting.key}\` in a list`, safety: "safe", edits: [replaceRange(atom.range, `[ ${atom.raw} ]`)] };
+  return { title: `Put \`${setting.key}\` in a list`, safety: "unsafe", edits: [replaceRange(atom.range, `[ ${atom.raw} ]`)] };
 }
 
 /** `bootloader_args = ""`: xl splits the empty string into no words and then crashes on it. */
@@ -61,7 +61,7 @@ export const wrongValueShape: FileRule = {
   scope: "file",
   severity: "error",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A list where xl reads a single value, or a single value where xl reads a list",
   docs: {
     description: [
@@ -78,7 +78,8 @@ export const wrongValueShape: FileRule = {
       "One more string is reported here: an empty `bootloader_args = \"\"`, which xl 4.17 splits into no",
       "arguments and then crashes on.",
       "",
-      "The fix adds or removes the brackets when the value has exactly one item.",
+      "The fix adds or removes the brackets when the value has exactly one item. It is unsafe: a setting",
+      "xl ignored takes effect, and a device it skipped is created (or refused, if its spec is wrong).",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\ndisk = "phy:/dev/vg0/web01,xvda,w"\n', note: "No brackets: the guest gets no disk at all." },

@@ -45,12 +45,12 @@ describe("disk-invalid-vdev", () => {
 });
 
 describe("disk-numeric-vdev", () => {
-  it("says what the number is, and writes the name (safe for PV, unsafe for HVM)", () => {
+  it("says what the number is, and writes the name (unsafe: xl passes another vdev string on)", () => {
     const pv = config(["phy:/dev/x,0x301,w"]);
     const [d] = findings(pv, "disk-numeric-vdev");
     expect(d?.severity).toBe("warning");
     expect(d?.message).toContain("hda1");
-    expect(d?.fix?.safety).toBe("safe");
+    expect(d?.fix?.safety).toBe("unsafe");
     const fixed = applyFix(pv, d?.fix);
     expect(fixed).toContain('"phy:/dev/x,hda1,w"');
     expect(findings(fixed, "disk-numeric-vdev")).toEqual([]);

@@ -51,7 +51,8 @@ describe("xl-conf-invalid-value", () => {
     const found = xlConf(text, "xl-conf-invalid-value");
     expect(found.map((d) => covered(text, d))).toEqual(['"On"', '"xml"', '"randon"']);
     expect(found.map((d) => d.severity)).toEqual(["warning", "warning", "warning"]);
-    expect(found[0]?.fix?.safety).toBe("safe");
+    // xl ignored "On" and kept the default: writing "on" changes what xl does.
+    expect(found[0]?.fix?.safety).toBe("unsafe");
     expect(applyFix(text, found[0]?.fix)).toContain('autoballoon = "on"');
     expect(found[1]?.fix).toBeUndefined();
     expect(found[1]?.message).toContain("`json` or `sxp`");

@@ -13,7 +13,8 @@ describe("invalid-number", () => {
     expect(d.severity).toBe("warning");
     expect(covered(text, d)).toBe("G");
     expect(d.message).toContain("size suffixes");
-    expect(d.fix?.safety).toBe("safe");
+    // xl ignored "2G": with the fix the guest gets 2048 MiB instead of the default.
+    expect(d.fix?.safety).toBe("unsafe");
     const fixed = applyFix(text, d.fix);
     expect(fixed).toContain("memory = 2048\n");
     expect(valuesFindings(fixed)).toEqual([]);
