@@ -338,7 +338,9 @@ class FileParser {
     let start = atEnd ? (chunk.terminator ? chunk.terminator.startOffset : this.text.length) : token.startOffset;
     let end = atEnd ? (chunk.terminator ? tokenEnd(chunk.terminator) : this.text.length) : tokenEnd(token);
     if (unclosed) [start, end] = [unclosed.startOffset, tokenEnd(unclosed)];
-    if (previous?.tokenType === Invalid && index === tokens.length) return; // tail of a reported bad run
+    // The tail of a reported bad run (an unterminated string, say), even across the line breaks that
+    // follow it: a key line after them would start a new statement without a word about the list.
+    if (index === tokens.length && lastNonNewline(tokens, index)?.tokenType === Invalid) return;
     this.report("syntax", "error", message, start, Math.max(start, end));
   }
 
