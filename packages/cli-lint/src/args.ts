@@ -8,7 +8,7 @@ import { FORMAT_NAMES, type FormatName } from "./report/types";
 
 export const USAGE = `usage: xlint [options] [PATH|GLOB|-]...      (no PATH: the current folder)
        xlint fmt [--check] [--diff] [PATH|GLOB|-]...
-       xlint dump FILE
+       xlint dump [--explain] FILE
        xlint rules [--json]
        xlint explain RULE
 
@@ -39,12 +39,13 @@ Repository:
                            else the git work tree)
 Host facts:
       --host-bridges A,B   the bridges that exist on the host
-      --host-from-system   read this machine's bridges (and, with xl, CPUs, NUMA nodes, CPU pools)
+      --host-from-system   read this machine's OS, arch, bridges, xl.conf (and, with xl, CPUs, NUMA nodes, CPU pools)
       --xl-conf FILE       read vif.default.bridge and vif.default.script from this xl.conf
 Other:
   -j, --jobs N             lint in N threads (default: one per CPU for runs of 5,000 files or more)
   -v, --verbose            list every file linted, every file skipped (and why) and the repository's other
                            configs read for the cross-file rules, on standard error
+      --explain            with dump: print the guest type, guest OS and arch xlint assumes for FILE, and why
       --debug              show stack traces of internal errors
   -h, --help               show this help
       --version            show the version
@@ -80,7 +81,7 @@ export interface LintOptions {
 export type Command =
   | { readonly name: "lint"; readonly options: LintOptions }
   | { readonly name: "fmt"; readonly options: LintOptions; readonly check: boolean }
-  | { readonly name: "dump"; readonly args: readonly string[] }
+  | { readonly name: "dump"; readonly args: readonly string[]; readonly explain: boolean; readonly config?: string; readonly stdinFilename?: string }
   | { readonly name: "rules"; readonly json: boolean }
   | { readonly name: "explain"; readonly args: readonly string[] }
   | { readonly name: "help" }
@@ -114,6 +115,7 @@ const OPTIONS = {
   verbose: { type: "boolean", short: "v" },
   "no-repo-context": { type: "boolean" },
   json: { type: "boolean" },
+  explain: { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
@@ -137,7 +139,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine | s
   const first = positionals[0];
   const sub = first !== undefined && SUBCOMMANDS.has(first) ? first : undefined;
   const rest = sub ? positionals.slice(1) : [...positionals];
-  if (sub === "dump") return { command: { name: "dump", args: rest }, debug };
+  if (sub === "dump") {
+    const explain = values.explain === true;
+    return { command: { name: "dump", args: rest, explain, ...(values.config !== undefined ? { config: values.config } : {}), ...(values["stdin-filename"] !== undefined ? { stdinFilename: values["stdin-filename"] } : {}) }, debug };
+  }
+  if (values.explain) return usageError("--explain belongs to `xlint dump`");
   if (sub === "rules") return { command: { name: "rules", json: values.json === true }, debug };
   if (sub === "explain") return { command: { name: "explain", args: rest }, debug };
 

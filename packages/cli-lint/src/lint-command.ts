@@ -17,7 +17,7 @@ import { GitIgnores } from "./gitignore";
 import { readSystemHost, realSystem } from "./host-system";
 import { outputStream, type Io } from "./io";
 import { loadCandidate } from "./lint-files";
-import { configFor, displayPath, lintRun, type RunOutcome } from "./lint-run";
+import { configFor, displayPath, guestOsFor, lintRun, type RunOutcome } from "./lint-run";
 import { Progress } from "./progress";
 import { contextCandidates, contextRoots } from "./repo-context";
 import { formatters } from "./report";
@@ -203,6 +203,12 @@ async function prepareRun(options: LintOptions, io: Io): Promise<RunSetup | stri
     const system = readSystemHost(realSystem());
     for (const note of system.notes) io.stderr(`xlint: --host-from-system: ${note}\n`);
     host = { ...host, ...system.host };
+    // The dom0's own xl.conf (/etc/xen, or /usr/pkg/etc/xen on NetBSD), unless --xl-conf names one.
+    if (system.xlConf !== undefined && !options.xlConf) {
+      const xlConf = readXlConf(system.xlConf);
+      if (typeof xlConf === "string") return xlConf;
+      host = { ...host, ...xlConf };
+    }
   }
   if (options.xlConf) {
     const xlConf = readXlConf(options.xlConf);
@@ -241,7 +247,7 @@ function loadForFixing(candidates: readonly Candidate[], resolver: ConfigResolve
     else {
       const config = configFor(candidate, resolver, cwd);
       out.candidates.push(candidate);
-      out.inputs.push({ path: shown, text: loaded.text, encoding: loaded.encoding, severities: config.severities, host: config.host, kind: loaded.fileKind });
+      out.inputs.push({ path: shown, text: loaded.text, encoding: loaded.encoding, severities: config.severities, host: config.host, kind: loaded.fileKind, guestOs: guestOsFor(candidate, resolver, cwd) });
     }
   }
   return out;

@@ -6,7 +6,7 @@
  * on how many there are.
  */
 import path from "node:path";
-import { allRules, classifyConfigFile, factsOfFile, passFile, RulePlan, type FileFacts, type FileKind, type FilePass, type HostProfile, type SeveritySetting } from "@xlint/linter";
+import { allRules, classifyConfigFile, factsOfFile, passFile, RulePlan, type FileFacts, type FileKind, type FilePass, type HostProfile, type SeveritySetting, type StatedGuestOs } from "@xlint/linter";
 import type { ByteEncoding } from "@xlint/parser";
 import { readCandidate } from "./read-file";
 
@@ -26,6 +26,8 @@ export interface WorkItem {
   /** Another config of the repository: only its facts are wanted. */
   readonly context: boolean;
   readonly config: number;
+  /** The guest OS xlint.json's `guests` state for this file. */
+  readonly guestOs?: StatedGuestOs;
   readonly stdin?: { readonly text: string; readonly encoding: ByteEncoding };
 }
 
@@ -66,7 +68,7 @@ export function processItem(item: WorkItem, env: ItemEnvironment): ItemResult {
   const loaded = loadCandidate({ file: item.file, logicalPath: item.stdin ? item.path : item.file, walked: item.walked, stdin: item.stdin });
   if (loaded.kind !== "text") return loaded;
   const config = env.configs[item.config] as RunConfig;
-  const input = { path: item.path, text: loaded.text, encoding: loaded.encoding, severities: config.severities, host: config.host, kind: loaded.fileKind };
+  const input = { path: item.path, text: loaded.text, encoding: loaded.encoding, severities: config.severities, host: config.host, kind: loaded.fileKind, guestOs: item.guestOs };
   try {
     if (item.context) return { kind: "facts", facts: factsOfFile(input, env.plan) };
     return { kind: "pass", pass: passFile(input, env.plan, { sourceLines: env.sourceLines }) };

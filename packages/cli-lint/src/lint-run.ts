@@ -5,7 +5,7 @@
  * cross-file rules run over the facts (see @xlint/linter's LintRun).
  */
 import path from "node:path";
-import { allRules, RulePlan, type FileFacts, type FileKind, type FileResult } from "@xlint/linter";
+import { allRules, RulePlan, type FileFacts, type FileKind, type FileResult, type StatedGuestOs } from "@xlint/linter";
 import type { ConfigResolver, EffectiveConfig } from "./config-files";
 import type { Candidate, SkippedFile } from "./discover";
 import { itemEnvironment, processItem, type ItemResult, type RunConfig, type WorkItem } from "./lint-files";
@@ -68,6 +68,11 @@ export function configFor(candidate: Candidate, resolver: ConfigResolver, cwd: s
   return resolver.forFile(candidate.logicalPath === "<stdin>" ? path.join(cwd, "<stdin>") : candidate.logicalPath);
 }
 
+/** The guest OS xlint.json's `guests` state for a file, if any. */
+export function guestOsFor(candidate: Candidate, resolver: ConfigResolver, cwd: string): StatedGuestOs | undefined {
+  return resolver.guestOsFor(candidate.logicalPath === "<stdin>" ? path.join(cwd, "<stdin>") : candidate.logicalPath);
+}
+
 export async function lintRun(files: RunFiles, settings: RunSettings): Promise<RunOutcome> {
   const given = files.candidates.length;
   const total = given + files.context.length;
@@ -89,7 +94,7 @@ export async function lintRun(files: RunFiles, settings: RunSettings): Promise<R
   // Work items are made as they are handed out, not all at once: a run may have 100,000.
   const itemAt = (i: number): WorkItem => {
     const c = candidate(i);
-    return { file: c.file, path: displayPath(c.logicalPath, settings.cwd), walked: c.walked, context: i >= given, config: configOf[i] as number, stdin: c.stdin };
+    return { file: c.file, path: displayPath(c.logicalPath, settings.cwd), walked: c.walked, context: i >= given, config: configOf[i] as number, guestOs: guestOsFor(c, settings.resolver, settings.cwd), stdin: c.stdin };
   };
 
   // Results arrive in any order (workers); each is stored at its place at once, so no file waits in full.

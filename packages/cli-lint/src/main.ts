@@ -9,6 +9,7 @@ import { evaluate, parse, settingsToJson, decodeFileBytes } from "@xlint/parser"
 import { readFileSync } from "node:fs";
 import { parseCommandLine, USAGE } from "./args";
 import { describeFsError } from "./discover";
+import { runExplain } from "./explain-command";
 import { runFmt } from "./fmt-command";
 import { processIo, type Io } from "./io";
 import { runLint } from "./lint-command";
@@ -74,6 +75,10 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
     case "explain":
       return explain(command.args, io);
     case "dump":
+      if (command.explain) {
+        if (command.args.length !== 1) return io.fail("dump --explain takes exactly one FILE");
+        return runExplain(command.args[0] as string, { config: command.config, stdinFilename: command.stdinFilename }, io);
+      }
       return dump(command.args, io);
     case "fmt":
       return runFmt(command.options, command.check, io);

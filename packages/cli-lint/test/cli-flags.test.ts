@@ -116,6 +116,11 @@ const CASES: Record<string, () => void> = {
   },
   "--help": () => expect(run(["-h"]).stdout).toMatch(/^usage: xlint/),
   "--version": () => expect(run(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+/),
+  "--explain": () => {
+    const r = run(["dump", "--explain", "clean.cfg"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^clean\.cfg\nguest type: .*\n(  .*\n)*guest OS: {3}\S+ \(.*\n(  .*\n)*arch: {7}/);
+  },
   "--json": () => expect(JSON.parse(run(["rules", "--json"]).stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ id: "duplicate-mac" })])),
 };
 

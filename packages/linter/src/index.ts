@@ -5,6 +5,7 @@
  */
 import type { ByteEncoding } from "@xlint/parser";
 import { lintFiles, type FileResult } from "./engine/run";
+import type { StatedGuestOs } from "./engine/guest-os";
 import type { HostProfile } from "./engine/host";
 import type { Diagnostic, FileKind, SeveritySetting } from "./engine/types";
 import { allRules } from "./rules";
@@ -19,11 +20,13 @@ export interface LintTextOptions {
   readonly host?: HostProfile;
   /** A domain config (the default), an xl.conf or a cpupool file. */
   readonly kind?: FileKind;
+  /** The guest OS stated for the file, as xlint.json's `guests` would (a `# xlint-guest-os:` comment wins). */
+  readonly guestOs?: StatedGuestOs;
 }
 
 /** Lints one file on its own with every rule (project rules see just this file). */
 export function lintText(text: string, options: LintTextOptions = {}): FileResult {
-  const input = { path: options.path ?? "<text>", text, encoding: options.encoding, severities: options.severities, kind: options.kind };
+  const input = { path: options.path ?? "<text>", text, encoding: options.encoding, severities: options.severities, kind: options.kind, guestOs: options.guestOs };
   return lintFiles([input], { rules: allRules, host: options.host })[0] as FileResult;
 }
 

@@ -272,7 +272,7 @@ describe("what a run keeps of a file", () => {
     const plan = new RulePlan(allRules, undefined);
     const pass = passFile({ path: "a.cfg", text: 'name = "a"\nmemroy = 1\nvif = [ "mac=00:16:3e:00:00:01" ]\n' }, plan);
     expect(Object.keys(pass.facts).sort()).toEqual(["duplicate-mac", "duplicate-name"]);
-    expect(JSON.parse(pass.facts["duplicate-mac"] as string)).toEqual([{ mac: "00:16:3e:00:00:01", range: [35, 2, 13, 52, 2, 30] }]);
+    expect(JSON.parse(pass.facts["duplicate-mac"] as string)).toEqual({ macs: [{ mac: "00:16:3e:00:00:01", range: [35, 2, 13, 52, 2, 30] }] });
     const typo = pass.diagnostics.find((d) => d.rule === "unknown-key");
     expect(typo?.range).toEqual({ start: { offset: 11, line: 1, column: 0 }, end: { offset: 17, line: 1, column: 6 } });
     expect(typo?.fix?.edits[0]?.range).toEqual(typo?.range);

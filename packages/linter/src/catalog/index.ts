@@ -34,7 +34,7 @@ export type {
   XenVersion,
   XlConfOption,
 } from "./types";
-export { damerauLevenshtein, maxEditsFor, normaliseKey } from "./suggest";
+export { closestValue, damerauLevenshtein, maxEditsFor, normaliseKey } from "./suggest";
 
 const options: readonly OptionInfo[] = [
   ...identityOptions,

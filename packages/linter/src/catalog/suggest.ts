@@ -65,3 +65,28 @@ export function closestKeys(unknown: string, candidates: Iterable<string>, limit
   );
   return scored.slice(0, Math.max(0, limit)).map((s) => s.key);
 }
+
+/**
+ * "Did you mean" for a word that must be one of a few values (a guest type,
+ * an enum value, a scheduler): the one candidate closest to it, case folded,
+ * within the word's budget (`maxEditsFor`). Undefined when none is that
+ * close, or when two are equally close: a fix built on it guesses the
+ * author's intent, so it guesses only when the guess is clear.
+ */
+export function closestValue(word: string, candidates: Iterable<string>): string | undefined {
+  const wanted = word.trim().toLowerCase();
+  const budget = maxEditsFor(wanted);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of candidates) {
+    const distance = damerauLevenshtein(wanted, candidate.toLowerCase());
+    if (distance > budget) continue;
+    if (distance < bestDistance) {
+      [best, bestDistance, tie] = [candidate, distance, false];
+    } else if (distance === bestDistance && candidate !== best) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}

@@ -8,12 +8,14 @@
  *     "root": true,                              // stop looking further up
  *     "rules": { "unknown-key": "error", "vif-missing-bridge": "off" },
  *     "ignore": ["legacy/**", "*.xm"],           // relative to this file's folder
+ *     "hosts": ["dom0s/*"],                      // folders that are hosts (see engine/host-scope.ts)
  *     "host": { "bridges": ["xenbr0", "br-dmz"], "defaultBridge": "xenbr0", "arch": "x86",
- *               "cpus": 16, "numaNodes": 2, "cpupools": ["Pool-0"] }
+ *               "cpus": 16, "numaNodes": 2, "cpupools": ["Pool-0"], "extraKeys": ["dt_passthrough_nodes"] }
  *   }
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { LineIndex } from "@xlint/parser";
+import { GUEST_OSES, type GuestOs } from "./guest-os";
 import type { HostProfile } from "./host";
 import type { SeveritySetting } from "./types";
 
@@ -24,6 +26,23 @@ export interface XlintConfig {
   readonly rules: ReadonlyMap<string, SeveritySetting>;
   readonly ignore: readonly string[];
   readonly host: Partial<HostProfile>;
+  /**
+   * Folder globs, relative to this file's folder, each matching folder being
+   * one host named after its path from here (`"hosts": ["dom0s/*"]`): the
+   * files under `dom0s/alpha` get `host.name` "dom0s/alpha". Absent: none.
+   */
+  readonly hosts?: readonly string[];
+  /**
+   * The guest OS of the configs some globs match (relative to this file's
+   * folder, matched like `ignore`): `[{ "files": ["netbsd/**"], "os": "netbsd" }]`.
+   * A later entry wins over an earlier one; a nearer xlint.json over a farther one.
+   */
+  readonly guests?: readonly GuestOsGlob[];
+}
+
+export interface GuestOsGlob {
+  readonly files: readonly string[];
+  readonly os: GuestOs;
 }
 
 export interface ConfigProblem {
@@ -39,8 +58,8 @@ export interface ConfigReadResult {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ["off", "info", "warning", "error"];
-const TOP_LEVEL = ["$schema", "root", "rules", "ignore", "host"];
-const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch", "xenVersion", "cpus", "numaNodes", "cpupools"];
+const TOP_LEVEL = ["$schema", "root", "rules", "ignore", "host", "hosts", "guests"];
+const HOST_KEYS = ["bridges", "defaultBridge", "defaultVifScript", "arch", "xenVersion", "cpus", "numaNodes", "cpupools", "name", "network", "os", "vndDevices", "extraKeys"];
 
 /** More CPUs or nodes than any Xen build supports is a typo, not a host. */
 const MAX_HOST_COUNT = 65536;
@@ -71,6 +90,8 @@ export function readConfigText(text: string, knownRules: ReadonlySet<string>): C
   let root = false;
   const rules = new Map<string, SeveritySetting>();
   const ignore: string[] = [];
+  let hosts: string[] | undefined;
+  let guests: GuestOsGlob[] | undefined;
   const host: { -readonly [K in keyof HostProfile]?: HostProfile[K] } = {};
 
   for (const [key, keyNode, value] of properties(tree)) {
@@ -103,9 +124,60 @@ export function readConfigText(text: string, knownRules: ReadonlySet<string>): C
       else at(value.offset, '"ignore" must be a list of glob patterns, like ["legacy/**"]');
     } else if (key === "host") {
       readHost(value, host, at);
+    } else if (key === "guests") {
+      guests = readGuests(value, at);
+    } else if (key === "hosts") {
+      const globs = stringArray(value);
+      if (globs && globs.every((g) => g.trim() !== "" && !g.startsWith("/") && !g.split("/").includes(".."))) hosts = globs;
+      else at(value.offset, '"hosts" must be a list of folder globs below this file\'s folder, like ["dom0s/*"]');
     }
   }
-  return { config: { root, rules, ignore, host }, problems };
+  return { config: { root, rules, ignore, host, ...(hosts ? { hosts } : {}), ...(guests ? { guests } : {}) }, problems };
+}
+
+const GUESTS_SHAPE = '"guests" must be a list like [{"files": ["netbsd/**"], "os": "netbsd"}]';
+
+/** `"guests"`: each entry's globs and OS; a bad entry is reported and left out, the others still apply. */
+function readGuests(node: Node, at: (offset: number, message: string) => void): GuestOsGlob[] {
+  const out: GuestOsGlob[] = [];
+  if (node.type !== "array") {
+    at(node.offset, GUESTS_SHAPE);
+    return out;
+  }
+  for (const entry of node.children ?? []) {
+    if (entry.type !== "object") {
+      at(entry.offset, GUESTS_SHAPE);
+      continue;
+    }
+    let files: string[] | undefined;
+    let os: GuestOs | undefined;
+    let ok = true;
+    for (const [key, keyNode, value] of properties(entry)) {
+      if (key === "files") {
+        const globs = stringArray(value);
+        if (globs && globs.length > 0 && globs.every((g) => g.trim() !== "")) files = globs;
+        else {
+          at(value.offset, '"files" must be a non-empty list of glob patterns relative to this file\'s folder, like ["netbsd/**"]');
+          ok = false;
+        }
+      } else if (key === "os") {
+        if (value.type === "string" && (GUEST_OSES as readonly string[]).includes(value.value as string)) os = value.value as GuestOs;
+        else {
+          at(value.offset, `"os" must be one of ${GUEST_OSES.map((o) => `"${o}"`).join(", ")}`);
+          ok = false;
+        }
+      } else {
+        at(keyNode.offset, `unknown setting "${key}" in a "guests" entry; expected "files" and "os"`);
+      }
+    }
+    if (!ok) continue;
+    if (!files || !os) {
+      at(entry.offset, `a "guests" entry needs both "files" and "os", like {"files": ["netbsd/**"], "os": "netbsd"}`);
+      continue;
+    }
+    out.push({ files, os });
+  }
+  return out;
 }
 
 function readHost(
@@ -135,6 +207,21 @@ function readHost(
     } else if (key === "arch") {
       if (value.type === "string" && (value.value === "x86" || value.value === "arm")) host.arch = value.value;
       else at(value.offset, '"arch" must be "x86" or "arm"');
+    } else if (key === "name" || key === "network") {
+      if (value.type === "string" && (value.value as string).trim() !== "") host[key] = value.value as string;
+      else at(value.offset, `"${key}" must be a non-empty string`);
+    } else if (key === "os") {
+      if (value.type === "string" && (value.value === "linux" || value.value === "netbsd" || value.value === "freebsd")) host.os = value.value;
+      else at(value.offset, '"os" must be "linux", "netbsd" or "freebsd"');
+    } else if (key === "vndDevices") {
+      const n = value.type === "number" ? (value.value as number) : NaN;
+      if (Number.isSafeInteger(n) && n >= 0 && n <= MAX_HOST_COUNT) host.vndDevices = n;
+      else at(value.offset, `"vndDevices" must be a whole number from 0 to ${MAX_HOST_COUNT}: how many /dev/vndN devices the NetBSD dom0 has`);
+    } else if (key === "extraKeys") {
+      // Keys as libxlu's lexer reads them: anything else could never be a key of a config file.
+      const keys = stringArray(value);
+      if (keys && keys.every((k) => /^[a-z][._0-9a-z]*$/.test(k))) host.extraKeys = keys;
+      else at(value.offset, '"extraKeys" must be a list of keys a patched xl reads (lower case, digits, `_` and `.`), like ["dt_passthrough_nodes"]');
     } else if (key === "xenVersion") {
       if (value.type === "string" && /^4\.\d+$/.test(value.value as string)) host.xenVersion = value.value as string;
       else at(value.offset, '"xenVersion" must be a Xen release like "4.17"');

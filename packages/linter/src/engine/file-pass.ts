@@ -5,10 +5,12 @@
  * syntax tree, so a run over many files keeps only this much of each (and a
  * worker thread can send it to the main one).
  */
-import { evaluate, parse, type ByteEncoding, type LineIndex, type ParseResult } from "@xlint/parser";
+import { evaluate, parse, type ByteEncoding, type Evaluation, type LineIndex, type ParseResult } from "@xlint/parser";
 import { forgetFileCaches } from "./file-caches";
-import { resolveGuestType } from "./guest-type";
-import type { HostProfile } from "./host";
+import { inferGuestOs, type GuestOsInfo, type StatedGuestOs } from "./guest-os";
+import { resolveGuestType, type GuestTypeInfo } from "./guest-type";
+import { resolveArch, type ArchInfo } from "./host-arch";
+import type { EffectiveHost, HostProfile } from "./host";
 import { detachString, factRange, plainDiagnostic } from "./plain";
 import { severityFor, SYNTAX, type RulePlan } from "./plan";
 import { findSuppressor, readSuppressions, type SuppressedRule, type Suppression } from "./suppressions";
@@ -25,6 +27,8 @@ export interface LintInput {
   readonly host?: HostProfile;
   /** What the file is to xl; a domain config unless said otherwise (see `detectConfigKind`). */
   readonly kind?: FileKind;
+  /** The guest OS stated for this file (xlint.json `guests`); a `# xlint-guest-os:` comment in the file wins over it. */
+  readonly guestOs?: StatedGuestOs;
 }
 
 export interface PassOptions {
@@ -77,17 +81,37 @@ interface Parsed {
   readonly source: FactSource;
 }
 
+/** What xlint assumes of a file before any rule runs: the arch, the guest type, the guest OS (`xlint dump --explain` prints them). */
+export interface FileAssumptions {
+  readonly arch: ArchInfo;
+  readonly host: EffectiveHost;
+  readonly guest: GuestTypeInfo;
+  readonly guestOs: GuestOsInfo;
+}
+
+/** Works out a file's assumptions from its parse; `profile` is the host profile that applies to it. */
+export function fileAssumptions(parsed: ParseResult, evaluation: Evaluation, input: Pick<LintInput, "guestOs">, profile: HostProfile): FileAssumptions {
+  const setting = (key: string) => evaluation.settings.get(key);
+  const arch = resolveArch(setting, profile);
+  // Rules read the arch the config is meant for as the host's.
+  const host: EffectiveHost = arch.arch === profile.arch ? (profile as EffectiveHost) : { ...profile, arch: arch.arch };
+  const guest = resolveGuestType(setting, host);
+  const guestOs = inferGuestOs(setting, { stated: input.guestOs, comments: parsed.file.comments, lines: parsed.lines });
+  return { arch, host, guest, guestOs };
+}
+
 function read(input: LintInput, plan: RulePlan, sourceLines: Map<number, string> | undefined): Parsed {
   const parsed = parse(input.text, { encoding: input.encoding ?? "utf8" });
   const evaluation = evaluate(parsed.file);
-  const host = input.host ?? plan.host;
-  const guest = resolveGuestType((key) => evaluation.settings.get(key), host);
+  const { arch, host, guest, guestOs } = fileAssumptions(parsed, evaluation, input, input.host ?? plan.host);
   const source: FactSource = {
     path: input.path,
     kind: input.kind ?? "domain",
     parse: parsed,
     evaluation,
     guest,
+    guestOs,
+    arch,
     host,
     setting: (key) => evaluation.settings.get(key),
     keep: (range) => {

@@ -4,8 +4,15 @@
  * The CLI and the language server fill it from flags, the config file, or the
  * machine; the linter only reads it.
  */
+export type HostArch = "x86" | "arm";
+
 export interface HostProfile {
-  readonly arch: "x86" | "arm";
+  /**
+   * The host's architecture when stated (xlint.json `host.arch`,
+   * `--host-from-system`); undefined when unknown, and then each config's own
+   * keys decide (see `resolveArch`).
+   */
+  readonly arch: HostArch | undefined;
   /** The bridges that exist on the host; undefined when unknown (then no bridge is reported missing). */
   readonly bridges: readonly string[] | undefined;
   /** xl.conf `vif.default.bridge`; undefined means xl's built-in default, `xenbr0`. */
@@ -20,10 +27,51 @@ export interface HostProfile {
   readonly numaNodes: number | undefined;
   /** The CPU pools that exist (`xl cpupool-list`); undefined when unknown (then only an empty pool name is reported). */
   readonly cpupools: readonly string[] | undefined;
+  /**
+   * The dom0 this file's guest runs on (xlint.json `host.name`, or a folder
+   * declared in `hosts`). Names, UUIDs and local disk targets are compared
+   * only among the files of one host; files with no name share one unnamed host.
+   */
+  readonly name?: string;
+  /**
+   * The network the host's bridges join (xlint.json `host.network`). When
+   * given, MAC addresses are compared only among files of the same network
+   * (files without one share one); otherwise across all hosts.
+   */
+  readonly network?: string;
+  /** The dom0's operating system; undefined when unknown (then Linux's paths are assumed where a path is shown). */
+  readonly os?: HostOs;
+  /** NetBSD dom0: how many vnd(4) device nodes /dev holds (MAKEDEV's `all` makes 4); undefined when not stated. */
+  readonly vndDevices?: number;
+  /**
+   * Keys the host's xl reads beyond the catalog (xlint.json `host.extraKeys`):
+   * a patched or vendor xl (`dt_passthrough_nodes`), or a key backported to
+   * an older release. `unknown-key` and `xm-only-key` leave them alone.
+   */
+  readonly extraKeys?: readonly string[];
+}
+
+export type HostOs = "linux" | "netbsd" | "freebsd";
+
+/**
+ * Xen's configuration folder on the dom0: XEN_CONFIG_DIR is `$sysconfdir/xen`
+ * (Xen's m4/paths.m4), where sysconfdir is /etc on Linux and
+ * `$prefix/etc` on FreeBSD (prefix /usr/local); NetBSD's xentools packages
+ * install under pkgsrc's /usr/pkg/etc.
+ */
+export function xenConfigDir(os: HostOs | undefined): string {
+  if (os === "netbsd") return "/usr/pkg/etc/xen";
+  if (os === "freebsd") return "/usr/local/etc/xen";
+  return "/etc/xen";
+}
+
+/** The host as rules see it: `arch` is always the arch the file is meant for (stated, inferred, or x86 by default). */
+export interface EffectiveHost extends HostProfile {
+  readonly arch: HostArch;
 }
 
 export const DEFAULT_HOST: HostProfile = {
-  arch: "x86",
+  arch: undefined,
   bridges: undefined,
   defaultBridge: undefined,
   defaultVifScript: undefined,

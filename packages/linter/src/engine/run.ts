@@ -20,7 +20,7 @@ import type { Diagnostic, FileKind, Rule, SeveritySetting } from "./types";
 
 export { SYNTAX } from "./plan";
 export type { DeferredSuppressions, FactsByRule, FileFacts, FilePass, LintInput, PassOptions } from "./file-pass";
-export { completeFile, factsOfFile, passFile } from "./file-pass";
+export { completeFile, factsOfFile, fileAssumptions, passFile, type FileAssumptions } from "./file-pass";
 export { runProjectRules, type FactsEntry, type ProjectReport } from "./project-run";
 export { RulePlan } from "./plan";
 

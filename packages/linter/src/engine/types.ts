@@ -6,7 +6,9 @@
  */
 import type { Evaluation, ParseResult, Range, Setting } from "@xlint/parser";
 import type { GuestTypeInfo } from "./guest-type";
-import type { HostProfile } from "./host";
+import type { GuestOsInfo } from "./guest-os";
+import type { ArchInfo } from "./host-arch";
+import type { EffectiveHost, HostProfile } from "./host";
 import type { SuppressedRule, Suppression } from "./suppressions";
 
 export type Severity = "error" | "warning" | "info";
@@ -137,7 +139,11 @@ export interface FileContext {
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
   readonly guest: GuestTypeInfo;
-  readonly host: HostProfile;
+  /** The guest's OS, inferred or stated, with its evidence. */
+  readonly guestOs: GuestOsInfo;
+  /** Where the arch in `host.arch` came from (the host profile, the config's keys, or the x86 default). */
+  readonly arch: ArchInfo;
+  readonly host: EffectiveHost;
   /** The setting xl would read for `key`, if any. */
   setting(key: string): Setting | undefined;
   report(report: Report): void;
@@ -159,7 +165,11 @@ export interface FactSource {
   readonly parse: ParseResult;
   readonly evaluation: Evaluation;
   readonly guest: GuestTypeInfo;
-  readonly host: HostProfile;
+  /** The guest's OS, inferred or stated, with its evidence. */
+  readonly guestOs: GuestOsInfo;
+  /** Where the arch in `host.arch` came from (the host profile, the config's keys, or the x86 default). */
+  readonly arch: ArchInfo;
+  readonly host: EffectiveHost;
   setting(key: string): Setting | undefined;
   /**
    * A copy of `range` as plain numbers, safe to keep after the file is gone

@@ -12,6 +12,7 @@ import { diskRules } from "./disk";
 import { netRules } from "./net";
 import { devicesRules } from "./devices";
 import { hostFilesRules } from "./host-files";
+import { guestOsDirective } from "./guest-os-directive";
 import { unusedSuppression } from "./unused-suppression";
 
 /**
@@ -32,6 +33,7 @@ export const allRules: readonly Rule[] = [
   ...netRules,
   ...devicesRules,
   ...hostFilesRules,
+  guestOsDirective,
   unusedSuppression,
 ];
 

@@ -24,6 +24,10 @@ export const unknownKey: FileRule = {
       "introduced it; set `host.xenVersion` in `xlint.json` when your hosts run that release. Keys that",
       "belong in `/etc/xen/xl.conf` and keys of the old xm toolstack have rules of their own",
       "(`xl-conf-key`, `xm-only-key`).",
+      "",
+      "A patched or vendor xl may read keys of its own (`dt_passthrough_nodes` in some Arm BSPs). List them",
+      "in `xlint.json` as `host.extraKeys`, so that they are not reported and the rule stays meaningful for",
+      "every other key; a listed key is also taken as read whatever `host.xenVersion` says.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nmemroy = 4096\n', note: "Did you mean `memory`? The guest gets the default." },
@@ -31,13 +35,21 @@ export const unknownKey: FileRule = {
     ],
     valid: [
       { config: 'name = "web01"\nmemory = 4096\n' },
+      {
+        config: 'name = "doma"\nkernel = "/xt/doma/Image"\ndt_passthrough_nodes = [ "/firmware" ]\n',
+        host: { extraKeys: ["dt_passthrough_nodes"] },
+        note: "The host's patched xl reads `dt_passthrough_nodes`, as xlint.json says.",
+      },
       { config: 'name = "web01"\nsmbios = [ "oem=x" ]\ntype = "hvm"\n', host: { xenVersion: "4.18" } },
     ],
   },
   check(context) {
     const assigned = new Set([...validAssignments(context)].map((a) => a.key.name));
+    const extra = context.host.extraKeys;
     for (const assignment of validAssignments(context)) {
       const key = assignment.key.name;
+      // Declared in xlint.json as read by the host's (patched) xl.
+      if (extra?.includes(key)) continue;
       const option = optionByKey(key);
       if (option) {
         if (option.since && compareXenVersions(context.host.xenVersion, option.since) < 0) {
@@ -52,7 +64,7 @@ export const unknownKey: FileRule = {
       const candidates = suggestKeys(key);
       const hint =
         candidates.length === 0
-          ? "Check the spelling against xl.cfg(5); if another tool reads this key, silence this finding with a comment."
+          ? "Check the spelling against xl.cfg(5); if the host's xl is patched to read it, list it in xlint.json's `host.extraKeys`, and if another tool reads it, silence this finding with a comment."
           : `Did you mean ${candidates.map((c) => `\`${c}\``).join(" or ")}?`;
       // Renaming onto a key the file already sets would change that setting (or, with `+=`, mix a
       // list and a string, which xl refuses): the author has to say which one is meant.

@@ -1,6 +1,7 @@
 import type { FileRule } from "../engine/types";
 import { optionByKey, xlConfOptionByKey } from "../catalog";
 import { validAssignments } from "./util/keys";
+import { xenConfigDir } from "../engine/host";
 
 /** A host-wide xl.conf setting written in a domain config, where xl ignores it. */
 export const xlConfKey: FileRule = {
@@ -26,7 +27,7 @@ export const xlConfKey: FileRule = {
       if (optionByKey(key) || !xlConfOptionByKey(key)) continue;
       context.report({
         range: assignment.key.range,
-        message: `\`${key}\` is an /etc/xen/xl.conf setting; xl ignores it in a domain config, so it has no effect here. Move it to xl.conf, or set the equivalent per guest.`,
+        message: `\`${key}\` is an ${xenConfigDir(context.host.os)}/xl.conf setting; xl ignores it in a domain config, so it has no effect here. Move it to xl.conf, or set the equivalent per guest.`,
       });
     }
   },

@@ -3,10 +3,10 @@ import { DEFAULT_HOST, lintText, type Diagnostic, type Fix, type HostProfile } f
 
 /**
  * The host profile of xl-oracle's fake host (its README, "Fake host"): 8
- * physical CPUs, one NUMA node, only Pool-0. Oracle tests lint with it, as a
+ * physical CPUs, one NUMA node, only Pool-0, and x86 (Debian amd64's xl). Oracle tests lint with it, as a
  * user of that host would, so that host-dependent refusals count.
  */
-export const ORACLE_HOST: Partial<HostProfile> = { cpus: 8, numaNodes: 1, cpupools: ["Pool-0"] };
+export const ORACLE_HOST: Partial<HostProfile> = { arch: "x86", cpus: 8, numaNodes: 1, cpupools: ["Pool-0"] };
 
 export function lint(text: string, host: Partial<HostProfile> = {}): readonly Diagnostic[] {
   return lintText(text, { host: { ...DEFAULT_HOST, ...host } }).diagnostics;

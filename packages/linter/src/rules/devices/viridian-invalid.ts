@@ -1,5 +1,5 @@
 import type { EvalValue, Range } from "@xlint/parser";
-import { damerauLevenshtein, optionByKey } from "../../catalog";
+import { closestValue, damerauLevenshtein, optionByKey } from "../../catalog";
 import type { FileRule, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
 import { rangeOfValue, settingRange } from "../util/settings";
@@ -48,7 +48,7 @@ export const viridianInvalid: FileRule = {
   scope: "file",
   severity: "error",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A `viridian` list with an unknown group (xl refuses it) or whose groups leave out `base` (libxl refuses it)",
   docs: {
     description: [
@@ -61,7 +61,8 @@ export const viridianInvalid: FileRule = {
       "libxl then refuses to create the guest when the resulting set is not empty but lacks `base`, which",
       "every other group builds on (`[ \"freq\" ]`, or `[ \"defaults\", \"!base\" ]`), and when a group is",
       "removed before `all` adds it back (`[ \"!stimer\", \"all\" ]`: put `!stimer` after `all`). The fix",
-      "lowers the case of `All` and `Defaults`.",
+      "lowers the case of `All` and `Defaults` (safe); for a near misspelling of exactly one group",
+      "(`time_ref_cnt`) it writes that group, which is unsafe: it guesses the intent.",
     ].join("\n"),
     invalid: [
       { config: 'name = "win01"\ntype = "hvm"\nviridian = [ "base", "time_ref_cnt" ]\n', note: "The group is `time_ref_count`." },
@@ -126,6 +127,12 @@ export const viridianInvalid: FileRule = {
       } else {
         const near = closestGroup(name);
         hint = near ? `did you mean \`${negated ? "!" : ""}${near}\`?` : "the groups are listed in xl.cfg(5) under `viridian`";
+        // A fix only when one group is clearly meant (the keywords cannot be negated).
+        const clear = closestValue(name, [...GROUPS, ...KEYWORDS]);
+        if (clear !== undefined && clear === near && item.quoted && !(negated && KEYWORDS.includes(clear))) {
+          const written = `${negated ? "!" : ""}${clear}`;
+          fix = { title: `Write \`${written}\``, safety: "unsafe", edits: [replaceRange(item.range, `${item.quoted.quote}${written}${item.quoted.quote}`)] };
+        }
       }
       context.report({
         range: item.range,

@@ -1,7 +1,7 @@
 import type { ProjectRule } from "../../engine/types";
 import { rangeOfFact } from "../../engine/plain";
 import { diskEntries, diskRange } from "../util/disk-entries";
-import { listWithMore, othersOf, relatedOf, repeatedGroups, type Use } from "../util/project-values";
+import { hostFact, listWithMore, onHost, othersOf, relatedOf, repeatedGroups, scopedKey, type Use } from "../util/project-values";
 
 /** A disk as collected from one file. */
 interface DiskFact {
@@ -16,15 +16,32 @@ interface DiskFact {
   readonly range: Use["range"];
 }
 
+/** One file's disks and the host it belongs to (see engine/host-scope.ts). */
+interface DiskFacts {
+  readonly disks: DiskFact[];
+  readonly host?: string;
+}
+
 /** What identifies the storage. */
 function storageKey(fact: DiskFact): string {
   return fact.backend === undefined && fact.script === undefined ? fact.target : JSON.stringify([fact.backend ?? "0", fact.script ?? "", fact.target]);
 }
 
+/**
+ * The storage's key within its scope: a local target (a path or device of
+ * the dom0 or its driver domain) means one thing per host, so it is compared
+ * within the host; a target reached through a hotplug script (iSCSI, DRBD,
+ * a network block device) may be the same storage seen from every host, so
+ * it is compared across hosts.
+ */
+function scopedStorageKey(use: DiskFact & { readonly host?: string | undefined }): string | undefined {
+  return scopedKey(use.script === undefined ? use.host : undefined, storageKey(use));
+}
+
 const label = (fact: DiskFact): string => `disk ${fact.index + 1} (line ${fact.line + 1})`;
 
 /** One writable disk target used by two guests of the run, or twice by one guest. */
-export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
+export const duplicateDiskTarget: ProjectRule<DiskFacts> = {
   id: "duplicate-disk-target",
   scope: "project",
   severity: "warning",
@@ -43,6 +60,11 @@ export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
       "and CD-ROM uses may be shared), naming up to three of the other uses. Give each",
       "guest its own disk; for deliberately shared storage use a cluster file system and silence the",
       "finding with a comment.",
+      "",
+      "Local targets are compared only among the guests of one host (`host.name` or `hosts` in",
+      "`xlint.json`): `/dev/vg0/web` on two dom0s is two different volumes. Targets that a hotplug",
+      "`script=` reaches (iSCSI, DRBD and the like) are compared across hosts, since every host may",
+      "see the same storage.",
     ].join("\n"),
     invalid: [
       {
@@ -76,22 +98,22 @@ export const duplicateDiskTarget: ProjectRule<DiskFact[]> = {
         range: file.keep(diskRange(file.parse.lines, entry, span)),
       });
     }
-    return disks.length > 0 ? disks : undefined;
+    return disks.length > 0 ? { disks, ...hostFact(file) } : undefined;
   },
   check(context) {
-    const usesOf = (file: { path: string; facts: DiskFact[] }) => file.facts.map((fact) => ({ ...fact, path: file.path }));
-    for (const group of repeatedGroups(context.files, usesOf, storageKey).values()) {
+    const usesOf = (file: { path: string; facts: DiskFacts }) => file.facts.disks.map((fact) => ({ ...fact, path: file.path, host: file.facts.host }));
+    for (const group of repeatedGroups(context.files, usesOf, scopedStorageKey).values()) {
       if (!group.some((u) => u.writable)) continue;
       const oneFile = group.every((u) => u.path === group[0]?.path);
       group.forEach((use, i) => {
         // Within one file, the first use is the original and the later ones are the mistake.
         if (i === 0 && oneFile) return;
         const { shown, more } = othersOf(group, i);
-        const where = listWithMore(shown.map((o) => (o.path === use.path ? label(o) : `${label(o)} of ${o.path}`)), more);
+        const where = listWithMore(shown.map((o) => (o.path === use.path ? label(o) : `${label(o)} of ${o.path}${onHost(o.host)}`)), more);
         context.report(use.path, {
           range: rangeOfFact(use.range),
           message: `\`${use.target}\` is also the target of ${where}, and at least one of these disks is writable: neither xl nor libxl checks this, and two guests writing to one disk (or one guest through two devices) corrupt its file system. Give each disk its own target, or make the extra uses read-only.`,
-          related: relatedOf(shown, (o) => `also uses \`${use.target}\`${o.writable ? " read-write" : " read-only"}`),
+          related: relatedOf(shown, (o) => `also uses \`${use.target}\`${o.writable ? " read-write" : " read-only"}${onHost(o.host)}`),
         });
       });
     }

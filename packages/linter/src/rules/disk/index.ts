@@ -17,6 +17,7 @@ import { diskRelativePath } from "./relative-path";
 import { diskSharedWritable } from "./shared-writable";
 import { diskTargetNotLast } from "./target-not-last";
 import { diskTrustedFlag } from "./trusted-flag";
+import { diskVndDevices } from "./vnd-devices";
 import { diskWhitespace } from "./whitespace";
 import { diskXmPositional } from "./xm-positional";
 
@@ -42,5 +43,6 @@ export const diskRules: readonly Rule[] = [
   diskTargetNotLast,
   diskRelativePath,
   duplicateDiskTarget,
+  diskVndDevices,
   diskDeprecatedPrefix,
 ];

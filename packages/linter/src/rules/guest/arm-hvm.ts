@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { judgedFor } from "../util/arch";
 
 /** An HVM guest on Arm: libxl refuses it. */
 export const armHvm: FileRule = {
@@ -23,7 +24,7 @@ export const armHvm: FileRule = {
     if (context.host.arch !== "arm" || guest.type !== "hvm" || !guest.range) return;
     context.report({
       range: guest.range,
-      message: 'Arm has no HVM guests: libxl refuses to build this one ("Unsupported Arm guest type hvm"). Write `type = "pvh"` and boot a kernel with `kernel = ...`.',
+      message: `Arm has no HVM guests: libxl refuses to build this one ("Unsupported Arm guest type hvm"). Write \`type = "pvh"\` and boot a kernel with \`kernel = ...\`.${judgedFor(context.arch)}`,
     });
   },
 };

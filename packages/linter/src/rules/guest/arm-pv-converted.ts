@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { judgedFor } from "../util/arch";
 import { replaceValueEdit } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
 
@@ -16,7 +17,10 @@ export const armPvConverted: FileRule = {
       "PV (`type = \"pv\"`, or `builder = \"generic\"`) into PVH and prints warnings asking to fix the file.",
       "xl itself still reads the file as PV, so PV-only settings are read and then lost in the conversion.",
       "",
-      "Write `type = \"pvh\"`, or leave `type` out: PVH is the default on Arm.",
+      "Write `type = \"pvh\"`, or leave `type` out: PVH is the default on Arm (xl_parse.c,",
+      "`parse_config_data`). The conversion is `libxl__arch_domain_create_info_setdefault` in",
+      "tools/libs/light/libxl_arm.c. A file without `type` is never reported here: on Arm xl builds it",
+      "as PVH from the start.",
     ].join("\n"),
     invalid: [{ config: 'name = "arm01"\ntype = "pv"\nkernel = "/boot/Image"\n', host: { arch: "arm" } }],
     valid: [
@@ -30,7 +34,7 @@ export const armPvConverted: FileRule = {
     const edit = guest.source === "type" && stringSetting(context, "type") ? replaceValueEdit(context, "type", "pvh") : undefined;
     context.report({
       range: guest.range,
-      message: `Arm has no PV guests: libxl converts this one to PVH and warns ("Converting PV guest to PVH"), after xl has read the file as PV. Write \`type = "pvh"\`${guest.source === "builder" ? " in place of `builder`" : ""}, the only guest type on Arm.`,
+      message: `Arm has no PV guests: libxl converts this one to PVH and warns ("Converting PV guest to PVH"), after xl has read the file as PV. Write \`type = "pvh"\`${guest.source === "builder" ? " in place of `builder`" : ""}, the only guest type on Arm.${judgedFor(context.arch)}`,
       ...(edit ? { fix: { title: "Write `pvh`", safety: "unsafe" as const, edits: [edit] } } : {}),
     });
   },

@@ -77,7 +77,7 @@ export const guestTypeMismatch: FileRule = {
       if (!why) continue;
       context.report({
         range: keyRange(setting),
-        message: `\`${key}\` is silently ignored: ${why}, and ${describeGuest(context.guest, context.host)}. Check the guest type; if it is right, remove \`${key}\`.`,
+        message: `\`${key}\` is silently ignored: ${why}, and ${describeGuest(context.guest, context)}. Check the guest type; if it is right, remove \`${key}\`.`,
       });
     }
   },

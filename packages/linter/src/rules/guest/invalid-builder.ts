@@ -1,7 +1,8 @@
+import { closestValue } from "../../catalog";
 import { typeFromBuilderKey } from "../../engine/guest-type";
 import type { Fix, FileRule } from "../../engine/types";
 import { removeStatement, replaceRange } from "../util/edits";
-import { soleAssignment } from "../util/guest-settings";
+import { replaceValueEdit, soleAssignment } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
 
 /** A `builder` that is not a prefix of hvm or generic (xm's `linux` above all): xl stops. */
@@ -10,7 +11,7 @@ export const invalidBuilder: FileRule = {
   scope: "file",
   severity: "error",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "`builder` is neither `generic` nor `hvm` (xm's `linux` included), so xl refuses the config",
   docs: {
     description: [
@@ -19,9 +20,14 @@ export const invalidBuilder: FileRule = {
       "unknown value.",
       "",
       "Replace the line with `type = \"pv\"` (or `\"hvm\"`, `\"pvh\"`). For `linux` the fix does that, or just",
-      "removes the line when `type` is already set.",
+      "removes the line when `type` is already set (safe). For a near misspelling of exactly one of the two",
+      "(`generc`, `hmv`), the message asks whether it was meant and the fix writes it; that fix is unsafe,",
+      "as it guesses the intent.",
     ].join("\n"),
-    invalid: [{ config: 'name = "web01"\nbuilder = "linux"\nkernel = "/boot/vmlinuz"\n', note: "xm's name for a PV guest." }],
+    invalid: [
+      { config: 'name = "web01"\nbuilder = "linux"\nkernel = "/boot/vmlinuz"\n', note: "xm's name for a PV guest." },
+      { config: 'name = "win01"\nbuilder = "hmv"\n', note: "Did you mean `hvm`?" },
+    ],
     valid: [{ config: 'name = "web01"\ntype = "pv"\nkernel = "/boot/vmlinuz"\n' }],
   },
   check(context) {
@@ -30,16 +36,20 @@ export const invalidBuilder: FileRule = {
     const xm = builder.value === "linux";
     const assignment = soleAssignment(context, "builder");
     let fix: Fix | undefined;
+    const near = xm ? undefined : closestValue(builder.value, ["generic", "hvm"]);
     if (xm && assignment) {
       fix = context.setting("type")
         ? { title: "Remove `builder`; `type` decides", safety: "safe", edits: [removeStatement(context.text, assignment.range)] }
         : { title: 'Replace with `type = "pv"`', safety: "safe", edits: [replaceRange(assignment.range, 'type = "pv"')] };
+    } else if (near !== undefined) {
+      const edit = replaceValueEdit(context, "builder", near);
+      if (edit) fix = { title: `Replace with \`${near}\``, safety: "unsafe", edits: [edit] };
     }
     context.report({
       range: builder.range,
       message: xm
         ? '`builder = "linux"` is how xm asked for a PV guest; xl does not know it and refuses the config ("Invalid domain type linux"). Write `type = "pv"` instead.'
-        : `\`${builder.value}\` is not a builder xl knows (only \`generic\` for PV and \`hvm\`), so it refuses the config ("Invalid domain type"). Replace \`builder\` with \`type = "pv"\`, \`"pvh"\` or \`"hvm"\`.`,
+        : `\`${builder.value}\` is not a builder xl knows (only \`generic\` for PV and \`hvm\`), so it refuses the config ("Invalid domain type").${near !== undefined ? ` Did you mean \`${near}\`?` : ""} Replace \`builder\` with \`type = "pv"\`, \`"pvh"\` or \`"hvm"\`.`,
       ...(fix ? { fix } : {}),
     });
   },

@@ -1,3 +1,4 @@
+import { closestValue } from "../../catalog";
 import { typeFromTypeKey } from "../../engine/guest-type";
 import type { FileRule } from "../../engine/types";
 import { replaceValueEdit } from "../util/guest-settings";
@@ -11,7 +12,7 @@ export const invalidType: FileRule = {
   scope: "file",
   severity: "error",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "`type` is not `pv`, `pvh` or `hvm`, so xl refuses the config",
   docs: {
     description: [
@@ -19,10 +20,14 @@ export const invalidType: FileRule = {
       "`HVM` or `paravirt`, stops xl with \"Invalid domain type\". (xl compares only as many letters as the",
       "value has, so a shortened value such as `h` is accepted; `type-prefix` reports those.)",
       "",
-      "Write one of the three names. When the value is one of them in another case, the fix lowers it.",
+      "Write one of the three names. When the value is one of them in another case, the fix lowers it",
+      "(safe). When it is a near misspelling of exactly one of them (`hmv`, `pvhh`), the message asks",
+      "whether that one was meant and the fix writes it; that fix is unsafe, as it guesses the intent and",
+      "decides which keys xl reads.",
     ].join("\n"),
     invalid: [
       { config: 'name = "win01"\ntype = "HVM"\n', note: "Upper case is refused." },
+      { config: 'name = "domU-id"\ntype = "hmv"\n', note: "Did you mean `hvm`? (The NetBSD Xen HOWTO's own typo.)" },
       { config: 'name = "web01"\ntype = "linux"\nkernel = "/boot/vmlinuz"\n' },
     ],
     valid: [{ config: 'name = "win01"\ntype = "hvm"\n' }],
@@ -31,12 +36,15 @@ export const invalidType: FileRule = {
     const type = stringSetting(context, "type");
     if (!type || typeFromTypeKey(type.value) !== undefined) return;
     const lowered = type.value.trim().toLowerCase();
-    const edit = TYPES.includes(lowered) ? replaceValueEdit(context, "type", lowered) : undefined;
-    const hint = edit ? `Write \`${lowered}\`` : "Use `pv`, `pvh` or `hvm`";
+    // The same name in another case is certain; a near spelling is a guess.
+    const near = TYPES.includes(lowered) ? undefined : closestValue(type.value, TYPES);
+    const meant = TYPES.includes(lowered) ? lowered : near;
+    const edit = meant !== undefined ? replaceValueEdit(context, "type", meant) : undefined;
+    const hint = edit && near === undefined ? `Write \`${lowered}\`.` : near !== undefined ? `Did you mean \`${near}\`?` : "Use `pv`, `pvh` or `hvm`.";
     context.report({
       range: type.range,
-      message: `\`${type.value}\` is not a guest type xl knows: it takes only \`pv\`, \`pvh\` or \`hvm\`, in lower case, and refuses the config ("Invalid domain type"). ${hint}.`,
-      ...(edit ? { fix: { title: `Replace with \`${lowered}\``, safety: "safe" as const, edits: [edit] } } : {}),
+      message: `\`${type.value}\` is not a guest type xl knows: it takes only \`pv\`, \`pvh\` or \`hvm\`, in lower case, and refuses the config ("Invalid domain type"). ${hint}`,
+      ...(edit && meant !== undefined ? { fix: { title: `Replace with \`${meant}\``, safety: near === undefined ? ("safe" as const) : ("unsafe" as const), edits: [edit] } } : {}),
     });
   },
 };

@@ -37,7 +37,7 @@ export const missingKernel: FileRule = {
     const hvmHint = context.guest.source === "default" && context.host.arch === "x86" ? ' If this is meant to be an HVM guest, add `type = "hvm"`.' : "";
     context.report({
       range: guestAnchor(context),
-      message: `This is ${aGuest(type)} ${typeOrigin(context.guest, context.host)} with nothing to boot: none of \`kernel\`, \`bootloader\` or \`firmware\` is set${listNote}, so xl refuses it ("Neither kernel nor bootloader specified"). Add \`kernel = "/path/to/vmlinuz"\`, \`bootloader = "pygrub"\` or \`firmware = "pvgrub64"\`.${hvmHint}`,
+      message: `This is ${aGuest(type)} ${typeOrigin(context.guest, context)} with nothing to boot: none of \`kernel\`, \`bootloader\` or \`firmware\` is set${listNote}, so xl refuses it ("Neither kernel nor bootloader specified"). Add \`kernel = "/path/to/vmlinuz"\`, \`bootloader = "pygrub"\` or \`firmware = "pvgrub64"\`.${hvmHint}`,
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { judgedFor } from "../util/arch";
 import { boolValue, describeDevices, passthroughOf } from "../util/guest-settings";
 
 /** A `passthrough` mode libxl refuses for this guest: `disabled` with devices, `share_pt` where it cannot work. */
@@ -44,7 +45,7 @@ export const passthroughConflicts: FileRule = {
     }
     if (context.host.arch === "arm") {
       if (pt.mode === "sync_pt") {
-        context.report({ range, message: '`sync_pt` does not exist on Arm, where the IOMMU always shares the page tables: libxl refuses to create the guest. Use `share_pt`, or leave `passthrough` out.' });
+        context.report({ range, message: `\`sync_pt\` does not exist on Arm, where the IOMMU always shares the page tables: libxl refuses to create the guest. Use \`share_pt\`, or leave \`passthrough\` out.${judgedFor(context.arch)}` });
       }
       return;
     }

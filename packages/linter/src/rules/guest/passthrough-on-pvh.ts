@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { onArch } from "../util/arch";
 import { describeDevices, passthroughOf, typeOrigin } from "../util/guest-settings";
 import { settingRange } from "../util/settings";
 
@@ -35,7 +36,7 @@ export const passthroughOnPvh: FileRule = {
     const what = pt.hasDevices ? describeDevices(pt) : `\`passthrough = "${pt.written ?? ""}"\``;
     context.report({
       range,
-      message: `This is a PVH guest ${typeOrigin(context.guest, context.host)}, and x86 PVH guests cannot have passthrough: with ${what} libxl refuses to create it ("passthrough not yet supported for x86 PVH guests"). Make the guest HVM to pass devices through, or remove them.`,
+      message: `This is a PVH guest ${typeOrigin(context.guest, context)}, and PVH guests cannot have passthrough ${onArch(context.arch)}: with ${what} libxl refuses to create it ("passthrough not yet supported for x86 PVH guests"). Make the guest HVM to pass devices through, or remove them.`,
     });
   },
 };

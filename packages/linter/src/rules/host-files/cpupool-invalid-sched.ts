@@ -1,4 +1,4 @@
-import { closestKeys } from "../../catalog/suggest";
+import { closestKeys, closestValue } from "../../catalog/suggest";
 import type { FileRule } from "../../engine/types";
 import { settingRange, stringSetting } from "../util/settings";
 import { rewriteValue } from "../util/values-edits";
@@ -13,7 +13,7 @@ export const cpupoolInvalidSched: FileRule = {
   kinds: ["cpupool"],
   severity: "error",
   category: "correctness",
-  fixable: "safe",
+  fixable: "unsafe",
   summary: "A cpupool scheduler that xl or Xen refuses (`Unknown scheduler`, or `sedf`, gone since Xen 4.6)",
   docs: {
     description: [
@@ -26,6 +26,9 @@ export const cpupoolInvalidSched: FileRule = {
       "with. A name in another case works and is only noted. Whether `rtds`, `null` and `arinc653` exist",
       "depends on how the hypervisor was built (Xen's default build configuration includes them only in",
       "debug builds), which xlint cannot see.",
+      "",
+      "The fix writes the usual case of a name (safe), or, for a near misspelling of exactly one scheduler",
+      "(`rtds2`), that scheduler; that fix is unsafe, as it guesses the intent.",
     ].join("\n"),
     invalid: [
       { kind: "cpupool", config: 'name = "pool-rt"\nsched = "rtds2"\ncpus = "4-7"\n', note: "Did you mean `rtds`?" },
@@ -68,9 +71,12 @@ export const cpupoolInvalidSched: FileRule = {
     }
     const candidates = closestKeys(word, POOL_SCHEDULERS, 2);
     const advice = candidates.length > 0 ? `Did you mean ${candidates.map((c) => `\`${c}\``).join(" or ")}?` : `Use ${listOfValues(POOL_SCHEDULERS)}.`;
+    const clear = closestValue(word, POOL_SCHEDULERS);
+    const edit = clear !== undefined && clear === candidates[0] ? rewriteValue(setting.value, clear) : undefined;
     context.report({
       range: value.range,
       message: `${shown(word)} is not a scheduler libxl knows, so \`xl cpupool-create\` stops with "Unknown scheduler". ${advice}`,
+      ...(edit && clear !== undefined ? { fix: { title: `Write \`${clear}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
     });
   },
 };

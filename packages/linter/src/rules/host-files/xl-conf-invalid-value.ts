@@ -1,6 +1,6 @@
 import { readXlNumber, xlNumberOptionsFor, type Setting, type SpecProblem } from "@xlint/parser";
 import { xlConfOptionByKey, type XlConfOption } from "../../catalog";
-import { closestKeys } from "../../catalog/suggest";
+import { closestKeys, closestValue } from "../../catalog/suggest";
 import { compareXenVersions } from "../../engine/host";
 import type { FileContext, FileRule, Fix } from "../../engine/types";
 import { keyRange, settingRange, stringSetting } from "../util/settings";
@@ -66,14 +66,15 @@ function checkNumber(context: FileContext, setting: Setting, option: XlConfOptio
 }
 
 /** The value the author meant: the same word in another case, an on/off word, or a near spelling (not certain). */
-function enumSuggestion(text: string, documented: readonly string[]): { value: string; certain: boolean } | undefined {
+function enumSuggestion(text: string, documented: readonly string[]): { value: string; certain: boolean; clear?: boolean } | undefined {
   const word = text.trim();
   const folded = documented.find((d) => d.toLowerCase() === word.toLowerCase());
   if (folded !== undefined) return { value: folded, certain: true };
   if (documented.includes("on") && TRUE_WORDS.test(word)) return { value: "on", certain: true };
   if (documented.includes("off") && FALSE_WORDS.test(word)) return { value: "off", certain: true };
   const [near] = closestKeys(word, documented, 1);
-  return near === undefined ? undefined : { value: near, certain: false };
+  // A near spelling is worth a fix only when no other value is as near.
+  return near === undefined ? undefined : { value: near, certain: false, clear: closestValue(word, documented) === near };
 }
 
 /**
@@ -96,7 +97,7 @@ function checkEnum(context: FileContext, setting: Setting, option: XlConfOption,
   if (value && setting.key === "output_format") checkOutputFormat(context, setting);
   if (!value || accepted.includes(value.value)) return;
   const suggestion = enumSuggestion(value.value, documented);
-  const edit = suggestion?.certain ? rewriteValue(setting.value, suggestion.value) : undefined;
+  const edit = suggestion?.certain || suggestion?.clear ? rewriteValue(setting.value, suggestion.value) : undefined;
   const advice = suggestion ? `Did you mean \`${suggestion.value}\`?` : `Use ${listOfValues(documented)}.`;
   context.report({
     range: value.range,

@@ -2,7 +2,7 @@ import { formatMac } from "@xlint/parser";
 import { rangeOfFact } from "../../engine/plain";
 import type { ProjectRule } from "../../engine/types";
 import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
-import { listWithMore, othersOf, placeOf, relatedOf, repeatedGroups, type Use } from "../util/project-values";
+import { hostFact, listWithMore, onHost, othersOf, placeOf, relatedOf, repeatedGroups, scopedKey, type Use } from "../util/project-values";
 
 /** A vif's MAC as collected from one file. */
 interface MacFact {
@@ -13,8 +13,15 @@ interface MacFact {
   readonly range: Use["range"];
 }
 
+/** One file's MACs, with the host and network it belongs to (see engine/host-scope.ts). */
+interface MacFacts {
+  readonly macs: MacFact[];
+  readonly host?: string;
+  readonly network?: string;
+}
+
 /** One MAC address on two vifs, in one guest or across the guests of a run. */
-export const duplicateMac: ProjectRule<MacFact[]> = {
+export const duplicateMac: ProjectRule<MacFacts> = {
   id: "duplicate-mac",
   scope: "project",
   severity: "error",
@@ -29,6 +36,11 @@ export const duplicateMac: ProjectRule<MacFact[]> = {
       "their repository (so a pre-commit hook given one new guest still sees the old ones), as xl reads them",
       "(case, separators and leading zeros do not matter), and points at up to three other uses. Give each",
       "vif its own address, or leave `mac=` out to let xl pick a random one.",
+      "",
+      "MACs are compared across all hosts of a repository, since the bridges of different dom0s often join",
+      "one LAN; findings name the host of each other use when hosts are named (`host.name` or `hosts` in",
+      "`xlint.json`). Where hosts sit on separate networks, give each file's host a `host.network`: MACs are",
+      "then compared only among files of the same network (files without one share one network).",
     ].join("\n"),
     invalid: [
       {
@@ -53,17 +65,21 @@ export const duplicateMac: ProjectRule<MacFact[]> = {
       const written = entry.vif.mac.value.text;
       macs.push({ mac, ...(written === mac ? {} : { written }), range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
     }
-    return macs.length > 0 ? macs : undefined;
+    const network = file.host.network;
+    return macs.length > 0 ? { macs, ...hostFact(file), ...(network !== undefined ? { network } : {}) } : undefined;
   },
   check(context) {
-    const usesOf = (file: { path: string; facts: MacFact[] }) => file.facts.map((fact) => ({ ...fact, path: file.path }));
-    for (const [mac, group] of repeatedGroups(context.files, usesOf, (use) => use.mac)) {
+    const usesOf = (file: { path: string; facts: MacFacts }) => file.facts.macs.map((fact) => ({ ...fact, path: file.path, host: file.facts.host, network: file.facts.network }));
+    // Across all hosts, unless files name their network (see engine/host-scope.ts).
+    for (const group of repeatedGroups(context.files, usesOf, (use) => scopedKey(use.network, use.mac)).values()) {
       group.forEach((use, i) => {
         const { shown, more } = othersOf(group, i);
+        const mac = use.mac;
+        const here = use.host !== undefined && shown.some((o) => o.path !== use.path) ? ` on host ${use.host}` : "";
         context.report(use.path, {
           range: rangeOfFact(use.range),
-          message: `MAC \`${use.written ?? mac}\` (${mac}) is also used at ${listWithMore(shown.map((o) => placeOf(o, use.path)), more)}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
-          related: relatedOf(shown, () => `the same MAC ${mac}`),
+          message: `MAC \`${use.written ?? mac}\` (${mac})${here} is also used at ${listWithMore(shown.map((o) => placeOf(o, use.path, true)), more)}. xl does not check this, and two interfaces with one address on a network steal each other's traffic; give each vif its own MAC, or drop \`mac=\` to get a random one.`,
+          related: relatedOf(shown, (o) => `the same MAC ${mac}${onHost(o.host)}`),
         });
       });
     }

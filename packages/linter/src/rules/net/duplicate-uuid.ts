@@ -19,6 +19,11 @@ export const duplicateUuid: ProjectRule<ValueFact> = {
       "that kept its `uuid` line is the usual cause. UUIDs are compared as xl reads them (case does not",
       "matter), across the files linted together and the other configs of their repository. Remove the line",
       "to get a fresh random UUID at every boot, or generate a new one (`uuidgen`).",
+      "",
+      "Only guests of one host are compared: a repository that keeps the configs of several dom0s names",
+      "each host with `host.name` in the `xlint.json` of its folder, or declares host folders with",
+      "`\"hosts\": [\"dom0s/*\"]`; files of no named host share one host. Findings say which host the uses",
+      "belong to when it is named.",
     ].join("\n"),
     invalid: [
       {

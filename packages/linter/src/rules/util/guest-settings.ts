@@ -7,8 +7,10 @@
  */
 import type { Range, Setting } from "@xlint/parser";
 import type { GuestType, GuestTypeInfo } from "../../engine/guest-type";
-import type { HostProfile } from "../../engine/host";
+import type { EffectiveHost } from "../../engine/host";
+import type { ArchInfo } from "../../engine/host-arch";
 import type { FileContext, TextEdit } from "../../engine/types";
+import { onArch } from "./arch";
 import { lineOf, replaceRange } from "./edits";
 import { numberSetting, stringSetting } from "./settings";
 
@@ -19,8 +21,14 @@ export function aGuest(type: GuestType): string {
   return `${type === "hvm" ? "an" : "a"} ${TYPE_LABEL[type]} guest`;
 }
 
-/** Where the guest type came from, for messages: "(`type` on line 2)", "(xl's default on x86: `type` is not set)". */
-export function typeOrigin(guest: GuestTypeInfo, host: HostProfile): string {
+/** What decides the default guest type: the arch the file is judged for, and why. */
+export interface ArchContext {
+  readonly host: EffectiveHost;
+  readonly arch: ArchInfo;
+}
+
+/** Where the guest type came from, for messages: "(`type` on line 2)", "(xl's default on this x86 host, …)". */
+export function typeOrigin(guest: GuestTypeInfo, context: ArchContext): string {
   const where = guest.range ? ` on ${lineOf(guest.range)}` : "";
   switch (guest.source) {
     case "type":
@@ -28,13 +36,13 @@ export function typeOrigin(guest: GuestTypeInfo, host: HostProfile): string {
     case "builder":
       return `(from the deprecated \`builder\`${where})`;
     case "default":
-      return `(xl's default on ${host.arch === "arm" ? "Arm" : "x86"}, as neither \`type\` nor \`builder\` is set)`;
+      return `(xl's default ${onArch(context.arch)}, as neither \`type\` nor \`builder\` is set)`;
   }
 }
 
 /** "this is an HVM guest (`type` on line 2)". */
-export function describeGuest(guest: GuestTypeInfo, host: HostProfile): string {
-  return guest.type ? `this is ${aGuest(guest.type)} ${typeOrigin(guest, host)}` : "the guest type is invalid";
+export function describeGuest(guest: GuestTypeInfo, context: ArchContext): string {
+  return guest.type ? `this is ${aGuest(guest.type)} ${typeOrigin(guest, context)}` : "the guest type is invalid";
 }
 
 /** Whether the parser found an error anywhere: xl refuses the whole file, and broken statements hide keys. */

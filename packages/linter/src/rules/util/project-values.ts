@@ -4,6 +4,7 @@
  * makes a group of 500 uses: each of its findings names only the first few
  * others ("and 496 more"), so the report of a group of k grows as O(k).
  */
+import { hostScopeKey } from "../../engine/host-scope";
 import { rangeOfFact } from "../../engine/plain";
 import type { FactRange, FactSource, ProjectContext, ProjectFacts, RelatedLocation } from "../../engine/types";
 import { rangeOfString } from "./settings";
@@ -15,12 +16,16 @@ export const SHOWN_OTHERS = 3;
 export interface Use {
   readonly path: string;
   readonly range: FactRange;
+  /** The named host of the file (see engine/host-scope.ts); absent for the unnamed one. */
+  readonly host?: string;
 }
 
 /** A string setting's value as collected from one file: the text and where it is written. */
 export interface ValueFact {
   readonly text: string;
   readonly range: FactRange;
+  /** The file's named host: values are compared only within one host. */
+  readonly host?: string;
 }
 
 /**
@@ -76,9 +81,26 @@ export function listWithMore(items: readonly string[], more: number): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** How a finding names another use: `line 7` in the same file, else `file:7`. */
-export function placeOf(other: Use, from: string): string {
-  return other.path === from ? `line ${other.range[1] + 1}` : `${other.path}:${other.range[1] + 1}`;
+/** How a finding names another use: `line 7` in the same file, else `file:7`, with ` (host alpha)` when the other file's host is named and `withHost`. */
+export function placeOf(other: Use, from: string, withHost = false): string {
+  const place = other.path === from ? `line ${other.range[1] + 1}` : `${other.path}:${other.range[1] + 1}`;
+  return withHost && other.path !== from && other.host !== undefined ? `${place} (host ${other.host})` : place;
+}
+
+/** ` on host alpha`, for a message about values compared within one named host; empty for the unnamed host. */
+export function onHost(host: string | undefined): string {
+  return host === undefined ? "" : ` on host ${host}`;
+}
+
+/** The file's named host, to keep in its facts (only when named, so unnamed files' facts stay as small as before). */
+export function hostFact(file: FactSource): { host?: string } {
+  const host = file.host.name;
+  return host === undefined ? {} : { host };
+}
+
+/** A use's grouping key within its host scope. */
+export function scopedKey(host: string | undefined, key: string | undefined): string | undefined {
+  return key === undefined ? undefined : hostScopeKey(host) + key;
 }
 
 /** A string setting's value and range, for `collect`. */
@@ -86,24 +108,25 @@ export function collectValue(file: FactSource, key: string): ValueFact | undefin
   const setting = file.setting(key);
   if (setting?.value.kind !== "string") return undefined;
   const range = rangeOfString(setting.value);
-  return range ? { text: setting.value.value, range: file.keep(range) } : undefined;
+  return range ? { text: setting.value.value, range: file.keep(range), ...hostFact(file) } : undefined;
 }
 
 /** Files grouped by a normalised value; only groups of two or more. */
 export function repeatedValues(files: Iterable<ProjectFacts<ValueFact>>, normalise: (value: string) => string | undefined): (Use & ValueFact)[][] {
-  const usesOf = (f: ProjectFacts<ValueFact>): [Use & ValueFact] => [{ path: f.path, text: f.facts.text, range: f.facts.range }];
-  return [...repeatedGroups(files, usesOf, (use) => normalise(use.text)).values()];
+  const usesOf = (f: ProjectFacts<ValueFact>): [Use & ValueFact] => [{ path: f.path, text: f.facts.text, range: f.facts.range, ...(f.facts.host !== undefined ? { host: f.facts.host } : {}) }];
+  // Values are compared within one host only (see engine/host-scope.ts).
+  return [...repeatedGroups(files, usesOf, (use) => scopedKey(use.host, normalise(use.text))).values()];
 }
 
-/** Reports each use of a repeated value, naming a few of the others. */
+/** Reports each use of a repeated value, naming a few of the others (and, when named, the host they all belong to). */
 export function reportRepeats(context: ProjectContext<ValueFact>, groups: readonly (Use & ValueFact)[][], message: (use: ValueFact, others: string) => string): void {
   for (const group of groups) {
     group.forEach((use, i) => {
       const { shown, more } = othersOf(group, i);
       context.report(use.path, {
         range: rangeOfFact(use.range),
-        message: message(use, listWithMore(shown.map((o) => placeOf(o, use.path)), more)),
-        related: relatedOf(shown, () => "also here"),
+        message: message(use, listWithMore(shown.map((o) => placeOf(o, use.path)), more) + onHost(use.host)),
+        related: relatedOf(shown, (o) => `also here${onHost(o.host)}`),
       });
     });
   }

@@ -46,7 +46,7 @@ describe("xl-conf-unknown-key", () => {
 });
 
 describe("xl-conf-invalid-value", () => {
-  it("compares the enum keys exactly, fixing only unmistakable spellings", () => {
+  it("compares the enum keys exactly, fixing case for sure and a clear misspelling as a guess", () => {
     const text = 'autoballoon = "On"\noutput_format = "xml"\ndomid_policy = "randon"\n';
     const found = xlConf(text, "xl-conf-invalid-value");
     expect(found.map((d) => covered(text, d))).toEqual(['"On"', '"xml"', '"randon"']);
@@ -57,7 +57,9 @@ describe("xl-conf-invalid-value", () => {
     expect(found[1]?.fix).toBeUndefined();
     expect(found[1]?.message).toContain("`json` or `sxp`");
     expect(found[2]?.message).toContain("Did you mean `random`?");
-    expect(found[2]?.fix).toBeUndefined();
+    // One value is clearly meant: offered as a guess (unsafe), as unknown keys are.
+    expect(found[2]?.fix?.safety).toBe("unsafe");
+    expect(applyFix(text, found[2]?.fix)).toContain('domid_policy = "random"');
   });
 
   it("accepts every value xl takes, the numbers of autoballoon included", () => {

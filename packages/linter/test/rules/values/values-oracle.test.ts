@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== undefined)("values rules against xl 4.17 (xl-ora
     const generated = Array.from({ length: COUNT }, () => generateValuesConfig(random, options));
     const verdicts = await Promise.all(generated.map((g) => runner.checkText(g.text, "utf8")));
     const judged: Judged[] = generated.map((g, i) => {
-      const diagnostics = lintText(g.text, { host: DEFAULT_HOST }).diagnostics.filter((d) => VALUES_RULE_IDS.has(d.rule));
+      const diagnostics = lintText(g.text, { host: { ...DEFAULT_HOST, arch: "x86" } }).diagnostics.filter((d) => VALUES_RULE_IDS.has(d.rule));
       return {
         generated: g,
         xl: verdicts[i] as XlResult,

@@ -1,0 +1,97 @@
+/**
+ * `xlint dump --explain FILE`: what xlint assumes of a config before any rule
+ * runs, and why: the guest type xl will build, the guest OS, and the arch the
+ * config is meant for, each with the line it comes from when there is one.
+ * The host profile and the `guests` of xlint.json apply as in a lint run.
+ *
+ * The output is for people, but stable (tests and scripts may read it):
+ *
+ *   FILE
+ *   guest type: pv (xl's default on x86: neither `type` nor `builder` is set)
+ *   guest OS:   netbsd (inferred from the config)
+ *     line 2: kernel `/netbsd-XEN3_DOMU.gz` is a NetBSD kernel name [strong]
+ *   arch:       x86 (nothing says; x86 assumed)
+ */
+import path from "node:path";
+import { allRules, fileAssumptions, type Evidence, type FileAssumptions } from "@xlint/linter";
+import { decodeFileBytes, evaluate, parse, type Range } from "@xlint/parser";
+import { readFileSync } from "node:fs";
+import { ConfigResolver } from "./config-files";
+import { describeFsError } from "./discover";
+import type { Io } from "./io";
+
+export interface ExplainOptions {
+  /** `--config FILE`: this xlint.json instead of the ones found upward from the file. */
+  readonly config?: string;
+  /** `--stdin-filename`: the path standard input stands for. */
+  readonly stdinFilename?: string;
+}
+
+export function runExplain(file: string, options: ExplainOptions, io: Io): number {
+  let bytes: Uint8Array;
+  try {
+    bytes = file === "-" ? io.readStdin() : readFileSync(file);
+  } catch (error) {
+    return io.fail(`${file}: ${describeFsError(error)}`);
+  }
+  const shown = file === "-" ? (options.stdinFilename ?? "<stdin>") : file;
+  const resolver = new ConfigResolver(new Set(allRules.map((r) => r.id)), options.config, { severities: new Map(), host: {} });
+  const configPath = path.resolve(file === "-" ? (options.stdinFilename ?? "<stdin>") : file);
+  const effective = resolver.forFile(configPath);
+  const stated = resolver.guestOsFor(configPath);
+  for (const problem of resolver.problems) io.stderr(`xlint: ${problem}\n`);
+
+  const { text, encoding } = decodeFileBytes(bytes);
+  const parsed = parse(text, { encoding });
+  const evaluation = evaluate(parsed.file);
+  const assumptions = fileAssumptions(parsed, evaluation, { guestOs: stated }, effective.host);
+  io.stdout(explainText(shown, text, assumptions));
+  return 0;
+}
+
+/** The explanation as printed. */
+export function explainText(shown: string, text: string, a: FileAssumptions): string {
+  const out: string[] = [shown];
+  const at = (range: Range | undefined): string => (range ? `line ${range.start.line + 1}: ` : "");
+  const written = (range: Range | undefined): string => (range ? text.slice(range.start.offset, range.end.offset) : "");
+
+  // Guest type.
+  const g = a.guest;
+  const arch = a.host.arch;
+  if (g.type === undefined) {
+    out.push(`guest type: none (xl refuses the ${g.source === "builder" ? "`builder`" : "`type`"} value ${written(g.range)}: \`xlint FILE\` says why)`);
+  } else if (g.source === "default") {
+    out.push(`guest type: ${g.type} (xl's default on ${arch}: neither \`type\` nor \`builder\` is set)`);
+  } else {
+    const how = g.writtenAs !== undefined ? `, which xl reads as ${g.type}` : "";
+    const key = g.source === "builder" ? "`builder` (deprecated)" : "`type`";
+    out.push(`guest type: ${g.type} (from ${key})`);
+    out.push(`  ${at(g.range)}${g.source} = ${written(g.range)}${how}`);
+  }
+
+  // Guest OS.
+  const os = a.guestOs;
+  const why =
+    os.source === "comment"
+      ? "stated by a comment in the file"
+      : os.source === "config"
+        ? "stated by xlint.json"
+        : os.os === "unknown"
+          ? os.evidence.some((e) => e.os !== undefined)
+            ? "inferred: the signals disagree, none clearly stronger"
+            : "inferred: nothing in the config tells"
+          : "inferred from the config";
+  out.push(`guest OS:   ${os.os} (${why})`);
+  for (const e of os.evidence) out.push(`  ${evidenceLine(e, at)}`);
+
+  // Arch.
+  const archWhy = a.arch.source === "host" ? "stated by the host profile" : a.arch.source === "config" ? "inferred from the config's keys or kernel name" : "nothing says; x86 assumed";
+  out.push(`arch:       ${a.arch.arch} (${archWhy})`);
+  for (const e of a.arch.evidence) out.push(`  ${evidenceLine(e, at)}`);
+  return `${out.join("\n")}\n`;
+}
+
+function evidenceLine(e: Evidence, at: (range: Range | undefined) => string): string {
+  const weight = e.strength ? ` [${e.strength}]` : "";
+  return `${at(e.range)}${e.text}${weight}`;
+}
