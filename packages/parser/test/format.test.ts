@@ -270,5 +270,5 @@ describe.skipIf(oracleUnavailable !== undefined)("formatXl: the real xl reads th
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000 + (SAMPLE + GENERATED_SAMPLE) * 2 * 120); // a hang guard: two oracle runs a file, 15 to 65 ms each, depending on the machine
 });
