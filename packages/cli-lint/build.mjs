@@ -1,37 +1,14 @@
 // Bundles the xlint command into one CommonJS file so it starts fast
 // (no module resolution across workspaces, no TypeScript at run time).
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { bundleNodeProgram } from "../../scripts/bundle.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outfile = path.join(here, "dist", "xlint.cjs");
-// The one setting of where rule links point (see src/docs-base.ts): the root package.json's config.ruleDocsBaseUrl.
-const rootPackage = JSON.parse(readFileSync(path.join(here, "..", "..", "package.json"), "utf8"));
-const docsBase = rootPackage.config?.ruleDocsBaseUrl ?? "";
-
-await build({
-  entryPoints: [path.join(here, "src", "main.ts")],
-  outfile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  // jsonc-parser's "main" is a UMD build that loads its parts with a runtime
-  // require() esbuild cannot follow; its "module" build bundles cleanly.
-  mainFields: ["module", "main"],
-  // Some ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url);
-  // in a CommonJS bundle that URL has to come from __filename.
-  define: { "import.meta.url": "__xlintImportMetaUrl", __XLINT_DOCS_BASE__: JSON.stringify(docsBase) },
-  banner: { js: 'const __xlintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  // XLINT_BUILD_READABLE=1 keeps names, for CPU profiles.
-  minify: process.env.XLINT_BUILD_READABLE !== "1",
-  sourcemap: false,
-  legalComments: "none",
-  logLevel: "warning",
-});
+await bundleNodeProgram(path.join(here, "src", "main.ts"), outfile);
 
 // The launcher runs the bundle as a plain script (vm.Script), where a dynamic
 // import() has no loader: every module must be bundled or fetched with
