@@ -45,9 +45,9 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** The server over its standard input and output, as most editors run it. */
-  static start(): LspClient {
-    return new LspClient(spawn(process.execPath, [LAUNCHER, "--stdio"], { stdio: "pipe" }), (child) => {
+  /** The server over its standard input and output, as most editors run it (`program`: another build of it). */
+  static start(program: string = LAUNCHER): LspClient {
+    return new LspClient(spawn(process.execPath, [program, "--stdio"], { stdio: "pipe" }), (child) => {
       if (child.stdout === null || child.stdin === null) throw new Error("the server was spawned without pipes");
       return createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     });
