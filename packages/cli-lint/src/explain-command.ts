@@ -16,8 +16,7 @@ import path from "node:path";
 import { allRules, fileAssumptions, type Evidence, type FileAssumptions } from "@xlint/linter";
 import { decodeFileBytes, evaluate, parse, type Range } from "@xlint/parser";
 import { readFileSync } from "node:fs";
-import { ConfigResolver } from "./config-files";
-import { describeFsError } from "./discover";
+import { ConfigResolver, describeFsError } from "@xlint/files";
 import type { Io } from "./io";
 
 export interface ExplainOptions {

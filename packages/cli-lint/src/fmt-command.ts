@@ -8,9 +8,8 @@
 import { allRules } from "@xlint/linter";
 import { formatXl } from "@xlint/parser";
 import type { LintOptions } from "./args";
-import { ConfigResolver } from "./config-files";
+import { ConfigResolver, discover } from "@xlint/files";
 import { unifiedDiff } from "./diff";
-import { discover } from "./discover";
 import type { Io } from "./io";
 import { displayPath, encodeLike } from "./lint-command";
 import { loadCandidate } from "./lint-files";

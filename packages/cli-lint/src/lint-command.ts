@@ -8,24 +8,18 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { allRules, applyBaseline, createBaseline, readBaseline, ruleDocsUrl, SYNTAX, type Baseline, type Diagnostic, type LintInput } from "@xlint/linter";
 import type { LintOptions } from "./args";
-import { ConfigResolver } from "./config-files";
+import { ConfigResolver, describeFsError, discover, ruleDocsBase, GitIgnores, readSystemHost, realSystem, contextCandidates, contextRoots, readXlConf, type Candidate, type SkippedFile } from "@xlint/files";
 import { unifiedDiff } from "./diff";
-import { describeFsError, discover, type Candidate, type SkippedFile } from "./discover";
-import { ruleDocsBase } from "./docs-base";
 import { fixInputs } from "./fix-run";
-import { GitIgnores } from "./gitignore";
-import { readSystemHost, realSystem } from "./host-system";
 import { outputStream, type Io } from "./io";
 import { loadCandidate } from "./lint-files";
 import { configFor, displayPath, guestOsFor, lintRun, type RunOutcome } from "./lint-run";
 import { Progress } from "./progress";
-import { contextCandidates, contextRoots } from "./repo-context";
 import { formatters } from "./report";
 import { countRun, type RunCounts } from "./report/summary";
 import type { FormatName, ReportedFile } from "./report/types";
 import { VERSION } from "./version";
 import { AtomicOutput, BufferedSink, writeFileSafely } from "./write";
-import { readXlConf } from "./xl-conf";
 
 export { displayPath } from "./lint-run";
 

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { allRules, classifyConfigFile, factsOfFile, passFile, RulePlan, type FileFacts, type FileKind, type FilePass, type HostProfile, type SeveritySetting, type StatedGuestOs } from "@xlint/linter";
 import type { ByteEncoding } from "@xlint/parser";
-import { readCandidate } from "./read-file";
+import { readCandidate } from "@xlint/files";
 
 /** The configuration of a group of files (one xlint.json chain), as it crosses to a worker. */
 export interface RunConfig {

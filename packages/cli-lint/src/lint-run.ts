@@ -6,8 +6,7 @@
  */
 import path from "node:path";
 import { allRules, RulePlan, type FileFacts, type FileKind, type FileResult, type StatedGuestOs } from "@xlint/linter";
-import type { ConfigResolver, EffectiveConfig } from "./config-files";
-import type { Candidate, SkippedFile } from "./discover";
+import type { ConfigResolver, EffectiveConfig, Candidate, SkippedFile } from "@xlint/files";
 import { itemEnvironment, processItem, type ItemResult, type RunConfig, type WorkItem } from "./lint-files";
 import { RunStore } from "./run-store";
 import { runInWorkers, workerScript } from "./worker-pool";

@@ -8,7 +8,7 @@ import { allRules, ruleById, ruleDocMarkdown } from "@xlint/linter";
 import { evaluate, parse, settingsToJson, decodeFileBytes } from "@xlint/parser";
 import { readFileSync } from "node:fs";
 import { parseCommandLine, USAGE } from "./args";
-import { describeFsError } from "./discover";
+import { describeFsError } from "@xlint/files";
 import { runExplain } from "./explain-command";
 import { runFmt } from "./fmt-command";
 import { processIo, type Io } from "./io";

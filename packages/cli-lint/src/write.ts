@@ -11,7 +11,7 @@
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { ByteWriter } from "./byte-writer";
-import { describeFsError } from "./read-file";
+import { describeFsError } from "@xlint/files";
 
 /** Writes `data` to `file`; returns why it failed, or undefined. */
 export async function writeFileSafely(file: string, data: Buffer): Promise<string | undefined> {

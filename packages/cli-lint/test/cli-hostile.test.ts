@@ -10,7 +10,7 @@ import { chmodSync, closeSync, cpSync, openSync, readFileSync, symlinkSync, writ
 import path from "node:path";
 import { allRules } from "@xlint/linter";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigResolver } from "../src/config-files";
+import { ConfigResolver } from "@xlint/files";
 import { writeFixes } from "../src/lint-command";
 import { lintRun } from "../src/lint-run";
 import { bin, copyTree, Scratch } from "./run-xlint";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { allRules, lintFiles } from "@xlint/linter";
-import { ConfigResolver } from "../src/config-files";
+import { ConfigResolver } from "@xlint/files";
 
 const root = mkdtempSync(path.join(tmpdir(), "xlint-vendor-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

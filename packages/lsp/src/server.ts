@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ruleDocsBase } from "./docs-base";
+import { ruleDocsBase } from "@xlint/files";
 import { codeActionsFor } from "./features/code-actions";
 import { completeAt } from "./features/completion";
 import { lintFailureDiagnostic, toLspDiagnostics, type DiagnosticOptions } from "./features/diagnostics";
@@ -26,6 +26,7 @@ import { runLogged, runSafe } from "./safe-handler";
 import { DocumentPaths } from "./workspace/document-paths";
 import type { DocumentFindings } from "./workspace/lint-open-documents";
 import { OpenDocumentsState } from "./workspace/open-documents-state";
+import { EMPTY_WORKSPACE, type WorkspaceView } from "./workspace/workspace-view";
 
 export const SERVER_NAME = "xl-language-server";
 
@@ -34,6 +35,8 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.error(message);
   let state: OpenDocumentsState | undefined;
   const docsBase = ruleDocsBase();
+  /** What features read of the whole workspace (names, MACs, disk targets, bridges of every config). */
+  let workspace: WorkspaceView = EMPTY_WORKSPACE;
 
   const diagnosticOptions = (paths: DocumentPaths): DiagnosticOptions => ({ docsBase, uriOfPath: (p) => paths.uriOf(p) });
 

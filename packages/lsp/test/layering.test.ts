@@ -38,7 +38,7 @@ const LSP_LIBRARY = /^vscode-(languageserver|jsonrpc|languageserver-protocol|lan
 
 describe("layering", () => {
   it("only packages/lsp imports LSP libraries", () => {
-    const offenders = ["parser", "linter", "cli-lint"].flatMap((p) => packageSources(p).filter((f) => importsOf(f).some((i) => LSP_LIBRARY.test(i))));
+    const offenders = ["parser", "linter", "files", "cli-lint"].flatMap((p) => packageSources(p).filter((f) => importsOf(f).some((i) => LSP_LIBRARY.test(i))));
     expect(offenders).toEqual([]);
   });
 
@@ -46,6 +46,18 @@ describe("layering", () => {
     const lspImports = packageSources("lsp").flatMap(importsOf);
     expect(lspImports).toContain("@xlint/linter"); // the scan sees imports at all
     const offenders = packageSources("lsp").filter((f) => importsOf(f).some((i) => i.startsWith("@xlint/cli-lint") || i.includes("cli-lint/")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("@xlint/files serves both front ends and imports neither", () => {
+    const filesImports = packageSources("files").flatMap(importsOf);
+    expect(filesImports).toContain("@xlint/linter"); // the scan sees imports at all
+    const offenders = packageSources("files").filter((f) => importsOf(f).some((i) => /^@xlint\/(cli-lint|lsp)(\/|$)/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the parser and the linter import nothing that reads files", () => {
+    const offenders = ["parser", "linter"].flatMap((p) => packageSources(p).filter((f) => importsOf(f).some((i) => i === "@xlint/files" || /^node:(fs|child_process|os|worker_threads)/.test(i))));
     expect(offenders).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
  * the repository (docs/rules/RULE.md, generated from the rules and shipped
  * with xlint); every output format links to one. The caller says where the
  * folder is: a web address of the repository's copy, or a file: URL of the
- * installed one (see packages/cli-lint/src/docs-base.ts), so that no link
+ * installed one (see packages/files/src/docs-base.ts), so that no link
  * points at a site that does not exist.
  */
 

@@ -51,6 +51,7 @@ export function plainDiagnostic(path: string, rule: string, severity: Diagnostic
     rule,
     severity,
     message: detachString(report.message),
+    ...(report.help === undefined ? {} : { help: detachString(report.help) }),
     range: plainRange(report.range),
     fix,
     related: (report.related ?? []).map(plainRelated),

@@ -76,7 +76,10 @@ export interface Diagnostic {
   readonly path: string;
   readonly rule: string;
   readonly severity: Severity;
+  /** One short sentence saying what is wrong (under 100 characters): the line people scan. */
   readonly message: string;
+  /** Why it matters and what to do, for a help line, a hover or a SARIF markdown message; absent when the message says it all. */
+  readonly help?: string;
   readonly range: Range;
   readonly fix: PlacedFix | undefined;
   readonly related: readonly RelatedLocation[];
@@ -85,7 +88,10 @@ export interface Diagnostic {
 /** What a rule's check hands to `report`. */
 export interface Report {
   readonly range: Range;
+  /** What is wrong, in one short sentence (aim under 100 characters). */
   readonly message: string;
+  /** Why it matters and what to do (see Diagnostic.help). */
+  readonly help?: string;
   readonly fix?: Fix;
   readonly related?: readonly RelatedLocation[];
   /** For rules whose findings differ in weight (e.g. `syntax` warnings); defaults to the rule's severity. */

@@ -15,7 +15,7 @@ export const DIAGNOSTIC_SOURCE = "xlint";
 export type UriOfPath = (path: string) => string | undefined;
 
 export interface DiagnosticOptions {
-  /** The URL of the rule pages' folder (see docs-base.ts). */
+  /** The URL of the rule pages' folder (see @xlint/files docs-base.ts). */
   readonly docsBase: string;
   readonly uriOfPath: UriOfPath;
 }

@@ -1,11 +1,9 @@
 /**
- * Where the server's rule links point. The same decision as the CLI's
- * (packages/cli-lint/src/docs-base.ts), repeated here because nothing may
- * import cli-lint: the root package.json's `config.ruleDocsBaseUrl` (put into
- * the bundle by build.mjs) once the project publishes its pages, else the
- * pages installed with xlint (docs/rules beside packages/, a `file:` URL).
- * Should a third caller appear, the pure half (configured base or installed
- * folder → base URL) belongs in @xlint/linter next to `ruleDocsUrl`.
+ * The one place that decides where rule links point. The root package.json's
+ * `config.ruleDocsBaseUrl` (read by build.mjs) is the web address of the
+ * repository's docs/rules/ folder once the project publishes one; while it is
+ * empty, links point at the pages installed with xlint (docs/rules/ beside
+ * packages/, a `file:` URL that works offline, as `xlint explain RULE` does).
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,8 +20,12 @@ export function ruleDocsBase(): string {
   return `${pathToFileURL(installedDocsFolder()).href}/`;
 }
 
-/** docs/rules of this installation: the bundle is packages/lsp/dist/xl-language-server.cjs, the sources packages/lsp/src/. */
-function installedDocsFolder(): string {
+/**
+ * docs/rules of this installation. Every place this code runs from is three
+ * folders below the root: the bundles (packages/cli-lint/dist/xlint.cjs,
+ * packages/lsp/dist/xl-language-server.cjs) and these sources (packages/files/src/).
+ */
+export function installedDocsFolder(): string {
   const here = typeof __dirname === "string" ? __dirname : path.dirname(fileURLToPath(import.meta.url));
   return path.resolve(here, "..", "..", "..", RULE_DOCS_FOLDER);
 }
