@@ -20,6 +20,7 @@ interface Diagnostic {
   rule: string;
   severity: string;
   message: string;
+  help?: string;
   related: { path: string; message: string }[];
 }
 interface Report {
@@ -49,8 +50,8 @@ describe("host folders declared with `hosts`", () => {
     const macs = findings(report, "duplicate-mac");
     expect(macs.map(([p]) => p)).toEqual(["dom0s/alpha/web.cfg", "dom0s/beta/web.cfg"]);
     const [, first] = macs[0] as [string, Diagnostic];
-    expect(first.message).toContain(") on host dom0s/alpha is also used at");
-    expect(first.message).toContain("dom0s/beta/web.cfg:6 (host dom0s/beta)");
+    expect(first.message).toContain(") on host dom0s/alpha is also used by another vif");
+    expect(first.help).toContain("dom0s/beta/web.cfg:6 (host dom0s/beta)");
     expect(first.related).toEqual([expect.objectContaining({ path: "dom0s/beta/web.cfg", line: 6, message: "the same MAC 00:16:3e:00:00:01 on host dom0s/beta" })]);
   });
 
@@ -58,7 +59,7 @@ describe("host folders declared with `hosts`", () => {
     const { report } = lint(["."], repo);
     const disks = findings(report, "duplicate-disk-target");
     expect(disks.map(([p]) => p)).toEqual(["dom0s/beta/guests/db.cfg", "dom0s/beta/web.cfg"]);
-    expect(disks[0]?.[1].message).toContain("of dom0s/beta/web.cfg on host dom0s/beta");
+    expect(disks[0]?.[1].help).toContain("of dom0s/beta/web.cfg on host dom0s/beta");
   });
 
   it("a file given alone still meets its host's other configs, and only those", () => {
@@ -98,8 +99,9 @@ describe("hosts named by their own xlint.json, and networks", () => {
     const { code, report } = lint(["."], repo);
     const names = findings(report, "duplicate-name");
     expect(names.map(([p]) => p)).toEqual(["red/web-copy.cfg", "red/web.cfg"]);
-    expect(names[0]?.[1].message).toContain("red/web.cfg:1 on host red");
-    expect(names[0]?.[1].message).not.toContain("green");
+    expect(names[0]?.[1].message).toContain("another guest on host red");
+    expect(names[0]?.[1].help).toContain("red/web.cfg:1.");
+    expect(`${names[0]?.[1].message} ${names[0]?.[1].help}`).not.toContain("green");
     expect(code).toBe(1);
   });
 
@@ -136,7 +138,7 @@ describe("a NetBSD dom0", () => {
     const { report } = lint(["mail", "www"], repo);
     const vnd = findings(report, "disk-vnd-devices");
     expect(vnd.map(([p, d]) => [p, d.severity])).toEqual([["mail", "info"], ["www", "info"]]);
-    expect(vnd[0]?.[1].message).toContain("on host nb0 have 5 file-backed disks");
+    expect(vnd[0]?.[1].message).toContain("5 file-backed disks in this dom0's guests on host nb0");
     scratch.write("netbsd/xlint.json", '{ "root": true, "host": { "os": "netbsd", "name": "nb0", "vndDevices": 8 } }\n');
     expect(findings(lint(["mail", "www"], repo).report, "disk-vnd-devices")).toEqual([]);
   });

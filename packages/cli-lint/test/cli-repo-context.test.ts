@@ -16,7 +16,7 @@ const guest = (name: string, mac: string, disk = `/dev/vg0/${name}`): string =>
   `name = "${name}"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\nvif = [ "mac=${mac},bridge=xenbr0" ]\ndisk = [ "${disk},raw,xvda,w" ]\n`;
 
 interface Report {
-  files: { path: string; diagnostics: { rule: string; message: string; related: { path: string }[] }[] }[];
+  files: { path: string; diagnostics: { rule: string; message: string; help?: string; related: { path: string }[] }[] }[];
 }
 
 function lint(args: string[], cwd?: string): { code: number | null; report: Report; stderr: string } {
@@ -115,10 +115,14 @@ describe("a template copied to many guests", () => {
     expect(disk).toHaveLength(copies);
     for (const d of disk) {
       expect(d.related.length).toBeLessThanOrEqual(3);
-      expect(d.message).toMatch(/ and 146 more, and at least one/);
+      expect(d.message).toMatch(/ is also the target of 149 other disks, at least one of them writable$/);
+      expect(d.help).toMatch(/^Other uses: .* and 146 more\. /);
     }
     const macs = report.files.flatMap((f) => f.diagnostics.filter((d) => d.rule === "duplicate-mac"));
     expect(macs).toHaveLength(copies);
-    for (const d of macs) expect(d.message).toContain(" and 71 more.");
+    for (const d of macs) {
+      expect(d.message).toMatch(/ is also used by 74 other vifs$/);
+      expect(d.help).toMatch(/^Other uses: .* and 71 more\. /);
+    }
   });
 });

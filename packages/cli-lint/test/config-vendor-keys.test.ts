@@ -41,6 +41,8 @@ describe("host.arch and host.extraKeys from xlint.json", () => {
     expect(armFindings.filter((d) => d.rule === "unknown-key" || d.rule === "arch-specific-key")).toEqual([]);
     const x86Findings = lint(x86);
     expect(x86Findings.filter((d) => d.rule === "unknown-key").map((d) => d.message)).toEqual([expect.stringContaining("`dt_passthrough_nodes` is not a key xl reads")]);
-    expect(x86Findings.filter((d) => d.rule === "arch-specific-key").map((d) => d.message)).toEqual([expect.stringContaining('the host profile states `host.arch` "x86"')]);
+    expect(x86Findings.filter((d) => d.rule === "arch-specific-key").map((d) => [d.message, d.help])).toEqual([
+      [expect.stringContaining('but `host.arch` is "x86"'), expect.stringContaining("The host profile (xlint.json, or `--host-from-system`) says so")],
+    ]);
   });
 });

@@ -226,8 +226,9 @@ describe.skipIf(unavailable !== undefined)(`pre-commit hooks through Debian's pr
     const xlint = hooks.get("xlint");
     expect(xlint?.status, run.output).toBe("Failed");
     expect(xlint?.text).toMatch(/^etc\/xen\/db01\.cfg:\d+:\d+: error: `memroy` .*\[unknown-key\]$/m);
-    expect(xlint?.text).toMatch(/^etc\/xen\/app01\.cfg:\d+:\d+: error: .*etc\/xen\/app02\.cfg.*\[duplicate-mac\]$/m);
-    expect(xlint?.text).toMatch(/^etc\/xen\/app02\.cfg:\d+:\d+: error: .*etc\/xen\/app01\.cfg.*\[duplicate-mac\]$/m);
+    // Each finding exists only because the other file was in the same run (a gcc line carries no help, which names the other file).
+    expect(xlint?.text).toMatch(/^etc\/xen\/app01\.cfg:\d+:\d+: error: MAC .* is also used by another vif \[duplicate-mac\]$/m);
+    expect(xlint?.text).toMatch(/^etc\/xen\/app02\.cfg:\d+:\d+: error: MAC .* is also used by another vif \[duplicate-mac\]$/m);
     // One run over exactly the configs: the scripts, README and setup.cfg next to them were not handed over.
     expect(xlint?.text).toContain(`${Object.keys(CONFIGS).length} files checked`);
     for (const other of Object.keys(NOT_CONFIGS)) expect(run.output).not.toContain(other);
@@ -273,7 +274,7 @@ describe.skipIf(unavailable !== undefined)(`pre-commit hooks through Debian's pr
     expect(run.code, run.output).toBe(1);
     expect(xlint?.status, run.output).toBe("Failed");
     expect(xlint?.text).toContain("1 file checked");
-    expect(xlint?.text).toMatch(/^etc\/xen\/web02\.cfg:6:\d+: error: MAC `00:16:3e:00:00:06` .*is also used at etc\/xen\/web01\.cfg:6\..*\[duplicate-mac\]$/m);
+    expect(xlint?.text).toMatch(/^etc\/xen\/web02\.cfg:6:\d+: error: MAC `00:16:3e:00:00:06` .*is also used by another vif \[duplicate-mac\]$/m);
     // The committed guest is not the one being committed: nothing is reported in it.
     expect(xlint?.text).not.toMatch(/^etc\/xen\/web01\.cfg:/m);
   });

@@ -107,6 +107,7 @@ describe("the fixture run", () => {
     expect(all.some((d) => d.related.some((r) => r.path !== d.path))).toBe(true);
     expect(all.some((d) => d.range.end.line > d.range.start.line)).toBe(true);
     expect(REPORT.files.some((f) => f.diagnostics.length === 0)).toBe(true);
+    expect(all.some((d) => d.help !== undefined)).toBe(true);
   });
 
   it("links a rule's page under the base it is given", () => {
@@ -203,6 +204,26 @@ describe("stylish", () => {
     expect(output).toContain("= docs: https://docs.test/rules/duplicate-mac");
   });
 
+  it("prints each help as an `= help:` line under its own finding, before its notes", () => {
+    const blocks = output.split(/\n(?=  \d+:\d+ )/);
+    const shown = allDiagnostics(REPORT);
+    expect(blocks.length).toBeGreaterThanOrEqual(shown.length);
+    for (const d of shown) {
+      const block = blocks.find((b) => b.includes(`  ${d.message}  ${d.rule}`)) as string;
+      expect(block, d.message).toBeDefined();
+      const helpLines = block.split("\n").filter((l) => /^ {4} += help: /.test(l));
+      if (d.help === undefined) {
+        expect(helpLines).toEqual([]);
+        continue;
+      }
+      expect(helpLines.map((l) => l.replace(/^ {4} += help: /, ""))).toEqual([d.help]);
+      const lines = block.split("\n");
+      const at = lines.indexOf(helpLines[0] as string);
+      expect(lines.slice(at + 1).every((l) => !/^ {4} *\d+ \| /.test(l)), "help comes after the source excerpt").toBe(true);
+      expect(lines.slice(0, at).some((l) => / = (note|fix available|docs)/.test(l)), "help comes before notes, fix and docs").toBe(false);
+    }
+  });
+
   it("ends with counts over every file and what --fix would do", () => {
     const all = allDiagnostics(REPORT);
     const safe = all.filter((d) => d.fix?.safety === "safe").length;
@@ -268,8 +289,10 @@ describe("json", () => {
       expect(jsonFile.diagnostics).toHaveLength(file.diagnostics.length);
       jsonFile.diagnostics.forEach((j, k) => {
         const d = file.diagnostics[k] as Diagnostic;
-        expect(Object.keys(j)).toEqual(["rule", "severity", "message", "line", "column", "endLine", "endColumn", "fix", "related"]);
-        expect([j.rule, j.severity, j.message]).toEqual([d.rule, d.severity, d.message]);
+        // `help` is there exactly when the finding has one, right after the message.
+        const help = d.help === undefined ? [] : ["help"];
+        expect(Object.keys(j)).toEqual(["rule", "severity", "message", ...help, "line", "column", "endLine", "endColumn", "fix", "related"]);
+        expect([j.rule, j.severity, j.message, j.help]).toEqual([d.rule, d.severity, d.message, d.help]);
         const text = TEXTS.get(file.path) ?? "";
         const start = positionOf(text, d.range.start.offset);
         const end = positionOf(text, d.range.end.offset);
@@ -354,6 +377,13 @@ describe("gcc", () => {
     expect(lines).toContain(`vm/db.cfg:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${d.message} [${d.rule}]`);
     expect(render(formatters.gcc, REPORT, options({ quiet: true })).trimEnd().split("\n")).toHaveLength(count(REPORT, "error"));
   });
+
+  it.each(["gcc", "github"] as const)("%s leaves the help out: one short line per finding", (format) => {
+    const output = render(formatters[format], REPORT, options());
+    const helps = allDiagnostics(REPORT).flatMap((d) => (d.help === undefined ? [] : [d.help]));
+    expect(helps.length).toBeGreaterThan(0);
+    for (const help of helps) expect(output).not.toContain(help);
+  });
 });
 
 describe("sarif", () => {
@@ -395,6 +425,9 @@ describe("sarif", () => {
       expect(rules[result.ruleIndex as number]?.id).toBe(d.rule);
       expect(result.level).toBe({ error: "error", warning: "warning", info: "note" }[d.severity]);
       expect(result.message.text).toBe(d.message);
+      if (d.help === undefined) expect(result.message.markdown).toBeUndefined();
+      // Markdown escapes taken out, it reads as the message, a blank line, the help.
+      else expect(result.message.markdown?.replace(/\\(.)/g, "$1")).toBe(`${d.message}\n\n${d.help}`);
       const physical = result.locations?.[0]?.physicalLocation;
       expect(physical?.artifactLocation).toEqual({ uri: d.path, uriBaseId: "%SRCROOT%" });
       expect(physical?.region).toEqual({
@@ -407,6 +440,16 @@ describe("sarif", () => {
         d.related.length > 0 ? d.related.map((r) => r.path) : undefined,
       );
       expect(result.fixes?.[0]?.artifactChanges[0]?.replacements.map((r) => r.insertedContent?.text)).toEqual(d.fix?.edits.map((e) => e.newText));
+    });
+  });
+
+  it("writes the help as Markdown after the message, escaping what is not a code span", () => {
+    const real = REPORT.files[0]?.diagnostics[0] as Diagnostic;
+    const synthetic: Diagnostic = { ...real, message: "`a*b` is *not* [a] key", help: "Use `x_y` or <z>; see #3." };
+    const sarif = JSON.parse(render(formatters.sarif, { files: [{ path: "a.cfg", diagnostics: [synthetic] }] }, options())) as Sarif.Log;
+    expect(sarif.runs[0]?.results?.[0]?.message).toEqual({
+      text: "`a*b` is *not* [a] key",
+      markdown: "`a*b` is \\*not\\* \\[a\\] key\n\nUse `x_y` or \\<z\\>; see \\#3.",
     });
   });
 

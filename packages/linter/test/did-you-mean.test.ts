@@ -31,7 +31,7 @@ describe("invalid-type", () => {
     const text = 'name = "domU-id"\ntype=\'hmv\'\n';
     const [found] = findings(text, "invalid-type");
     expect(found?.severity).toBe("error");
-    expect(found?.message).toContain("Did you mean `hvm`?");
+    expect(found?.help).toContain("Did you mean `hvm`?");
     expect(found?.fix).toMatchObject({ title: "Replace with `hvm`", safety: "unsafe" });
     expect(applyFix(text, found?.fix)).toBe("name = \"domU-id\"\ntype='hvm'\n");
     expect(findings(applyFix(text, found?.fix), "invalid-type")).toEqual([]);
@@ -41,7 +41,7 @@ describe("invalid-type", () => {
     expect(findings('type = "HVM"\n', "invalid-type")[0]?.fix?.safety).toBe("safe");
     const [tie] = findings('type = "pvm"\n', "invalid-type");
     expect(tie?.fix).toBeUndefined();
-    expect(tie?.message).toContain("Use `pv`, `pvh` or `hvm`.");
+    expect(tie?.help).toContain("Use `pv`, `pvh` or `hvm`.");
     expect(findings('type = "paravirt"\n', "invalid-type")[0]?.fix).toBeUndefined();
   });
 });
@@ -50,7 +50,7 @@ describe("invalid-builder", () => {
   it("offers a near builder name unsafely, and keeps xm's `linux` fix safe", () => {
     const text = 'name = "g"\nbuilder = "generc"\nkernel = "/k"\n';
     const [found] = findings(text, "invalid-builder");
-    expect(found?.message).toContain("Did you mean `generic`?");
+    expect(found?.help).toContain("Did you mean `generic`?");
     expect(found?.fix?.safety).toBe("unsafe");
     expect(applyFix(text, found?.fix)).toContain('builder = "generic"');
     expect(findings('name = "g"\nbuilder = "linux"\nkernel = "/k"\n', "invalid-builder")[0]?.fix?.safety).toBe("safe");
@@ -62,7 +62,7 @@ describe("invalid-enum-value", () => {
   it("offers the one close value unsafely, and none when two are as close", () => {
     const hvm = 'name = "w"\ntype = "hvm"\n';
     const [bios] = findings(`${hvm}bios = "seabio"\n`, "invalid-enum-value");
-    expect(bios?.message).toContain("Did you mean `seabios`?");
+    expect(bios?.help).toContain("Did you mean `seabios`?");
     expect(bios?.fix).toMatchObject({ title: "Replace with `seabios`", safety: "unsafe" });
     expect(findings(`${hvm}hdtype = "scsi"\n`, "invalid-enum-value")[0]?.fix).toBeUndefined();
   });
@@ -83,7 +83,7 @@ describe("cpupool-invalid-sched", () => {
   it("offers the one close scheduler unsafely", () => {
     const text = 'name = "pool-rt"\nsched = "rtds2"\ncpus = "4-7"\n';
     const [found] = pool(text, "cpupool-invalid-sched");
-    expect(found?.message).toContain("Did you mean `rtds`?");
+    expect(found?.help).toContain("Did you mean `rtds`?");
     expect(found?.fix).toMatchObject({ title: "Write `rtds`", safety: "unsafe" });
     expect(applyFix(text, found?.fix)).toContain('sched = "rtds"');
   });

@@ -12,7 +12,7 @@ describe("duplicate-key", () => {
     const found = findings(text);
     expect(found.map((d) => d.range.start.line)).toEqual([1, 3]);
     expect(found[1]!.related.map((r) => r.range.start.line)).toEqual([1, 2]);
-    expect(found[0]!.message).toContain("`1` on line 1");
+    expect(found[0]!.message).toContain("dropping `1` from line 1");
   });
 
   it("its fix leaves exactly the settings xl reads, and a second run finds nothing", () => {

@@ -148,7 +148,7 @@ describe("stating the guest OS", () => {
     expect(guestOs(text).os).toBe("netbsd");
     const found = lintText(text).diagnostics.filter((d) => d.rule === "guest-os-directive");
     expect(found.map((d) => d.range.start.line)).toEqual([1]);
-    expect(found[0]?.message).toContain("(line 1)");
+    expect(found[0]?.message).toContain("the one on line 1 says `netbsd`");
   });
 
   it("ordinary comments that mention xlint are not directives", () => {
@@ -189,28 +189,29 @@ describe("disk-numeric-vdev follows the guest OS", () => {
     expect(found.map((d) => d.severity)).toEqual(["info", "info"]);
     expect(found[0]?.message).toContain("`xbd0`");
     expect(found[1]?.message).toContain("`xbd1`");
-    expect(found[0]?.message).toContain("ascending order");
-    expect(found[0]?.message).toContain("`xvda` works for NetBSD and Linux guests alike");
+    expect(found[0]?.help).toContain("ascending order");
+    expect(found[0]?.help).toContain("`xvda` works for NetBSD and Linux guests alike");
   });
 
   it("a NetBSD HVM guest gets a warning: its firmware sees no emulated copy", () => {
     const found = numeric(`# xlint-guest-os: netbsd\nname = "t"\ntype = "hvm"\n${disks}`);
     expect(found.map((d) => d.severity)).toEqual(["warning", "warning"]);
-    expect(found[0]?.message).toContain("no emulated copy");
+    expect(found[0]?.help).toContain("no emulated copy");
   });
 
   it("a Linux guest gets an error for a major Linux refuses", () => {
     const found = numeric(`name = "t"\nkernel = "/boot/vmlinuz"\n${disks}`);
     expect(found.map((d) => d.severity)).toEqual(["error", "error"]);
-    expect(found[0]?.message).toMatch(/^The numeric vdev `0x0` is accepted by libxl, but major 0 is no disk/);
-    expect(found[0]?.message).toContain("this Linux guest never sees the disk");
+    expect(found[0]?.message).toBe("The numeric vdev `0x0` is no disk a Linux guest accepts");
+    expect(found[0]?.help).toMatch(/^libxl accepts it, but major 0 is no disk/);
+    expect(found[0]?.help).toContain("this Linux guest never sees the disk");
   });
 
   it("an unknown OS gets a warning that says what each kind of guest does", () => {
     const found = numeric(`name = "t"\ntype = "pvh"\nkernel = "/srv/xen/kernel.gz"\n${disks}`);
     expect(found.map((d) => d.severity)).toEqual(["warning", "warning"]);
     for (const words of ["Linux refuses it", "NetBSD attaches disks in ascending order", "FreeBSD attaches it as `xbd0`", "`# xlint-guest-os: netbsd`"]) {
-      expect(found[0]?.message).toContain(words);
+      expect(found[0]?.help).toContain(words);
     }
     // An empty vdev is the number 0: the same.
     expect(numeric('name = "t"\ntype = "pvh"\nkernel = "/srv/xen/kernel.gz"\ndisk = [ "/srv/a.img,raw,,w" ]\n')[0]?.severity).toBe("warning");
@@ -224,7 +225,7 @@ describe("disk-numeric-vdev follows the guest OS", () => {
     // 0x0 and 0x1 both become xbd0 (an unknown major: the minor divided by 16).
     const clash = numeric(`${fbsd}${disks}`);
     expect(clash.map((d) => d.severity)).toEqual(["warning", "warning"]);
-    expect(clash[0]?.message).toContain("the same name as the disk `0x1` gets");
+    expect(clash[0]?.message).toContain("like the disk `0x1`");
     expect(clash[0]?.related).toHaveLength(1);
     // 0x300 is hda: FreeBSD's ada0.
     expect(numeric(`${fbsd}disk = [ "/srv/a.img,raw,0x300,w" ]\n`)[0]?.message).toContain("`ada0`");
@@ -233,6 +234,6 @@ describe("disk-numeric-vdev follows the guest OS", () => {
   it("Windows and unikernel guests, whose drivers xlint does not model, get the unknown OS's warning", () => {
     const found = numeric(`name = "t"\ntype = "hvm"\nviridian = 1\ndisk = [ "/srv/a.img,raw,0x0,w" ]\n`);
     expect(found[0]?.severity).toBe("warning");
-    expect(found[0]?.message).toContain("taken for Windows");
+    expect(found[0]?.help).toContain("taken for Windows");
   });
 });

@@ -96,7 +96,7 @@ describe("Arm configs linted without a host arch", () => {
       }
       const implicit = diagnostics.find((d) => d.rule === "implicit-type");
       if (implicit) {
-        expect(implicit.message, name).toContain("PVH guest, its default on Arm, which this file is for, judging by its Arm-only key");
+        expect(implicit.help, name).toContain("xl's default on Arm, which this file is for, judging by its Arm-only key");
         expect(implicit.fix?.title).toBe('Add `type = "pvh"`');
         expect(implicit.fix?.safety).toBe("safe");
       }
@@ -107,15 +107,15 @@ describe("Arm configs linted without a host arch", () => {
     const text = 'name = "doma"\nkernel = "/xt/doma/Image"\ndevice_tree = "/xt/doma.dtb"\ndtdev = [ "/soc/gsx@fd000000" ]\niomem = [ "0xfd010,1@0xfd000" ]\n';
     expect(lint(text).filter((d) => ARCH_RULES.has(d.rule))).toEqual([]);
     const [implicit] = findings(text, "implicit-type");
-    expect(implicit?.message).toContain("its Arm-only keys `device_tree` and `dtdev`");
+    expect(implicit?.help).toContain("its Arm-only keys `device_tree` and `dtdev`");
     expect(applyFix(text, implicit?.fix)).toContain('type = "pvh"');
     // type = "pv" on an Arm config: libxl converts it, and the message says why xlint took the file as Arm.
     const pv = `${text}type = "pv"\n`;
     const [converted] = findings(pv, "arm-pv-converted");
-    expect(converted?.message).toContain("xlint takes this file as meant for Arm from its Arm-only keys");
+    expect(converted?.help).toContain("xlint takes this file as meant for Arm from its Arm-only keys");
     // Only the kernel's name says Arm: HVM is refused, and the message says what made xlint think so.
     const [hvm] = findings('name = "a"\nkernel = "/boot/Image"\ntype = "hvm"\n', "arm-hvm");
-    expect(hvm?.message).toContain('xlint takes this file as meant for Arm from the file name of its kernel, `/boot/Image`;');
+    expect(hvm?.help).toContain('xlint takes this file as meant for Arm from the file name of its kernel, `/boot/Image`;');
   });
 });
 
@@ -126,15 +126,16 @@ describe("arch-specific-key", () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.range.start.line).toBe(2);
     expect(found[0]?.message).toContain("`device_tree` is for Arm only, but this file also sets x86-only keys `viridian` and `tsc_mode`");
-    expect(found[0]?.message).toContain("xlint judges it for x86 (more of its arch-specific keys are for it)");
+    expect(found[0]?.help).toContain("xlint judges it for x86 (more of its arch-specific keys are for it)");
     const tie = findings('name = "m"\nkernel = "/boot/vmlinuz"\ndevice_tree = "/m.dtb"\nviridian = 1\n', "arch-specific-key");
-    expect(tie.map((d) => d.message)).toEqual([expect.stringContaining("as many keys point each way, and x86 is the default")]);
+    expect(tie.map((d) => d.help)).toEqual([expect.stringContaining("as many keys point each way, and x86 is the default")]);
   });
 
   it("warns about keys that contradict a stated host.arch, and says where the arch came from", () => {
     const arm = 'name = "a"\nkernel = "/boot/Image"\ngic_version = "v3"\n';
     const [found] = findings(arm, "arch-specific-key", X86);
-    expect(found?.message).toContain('the host profile states `host.arch` "x86"');
+    expect(found?.message).toContain('`host.arch` is "x86"');
+    expect(found?.help).toContain("The host profile (xlint.json, or `--host-from-system`) says so");
     expect(findings(arm, "arch-specific-key", ARM)).toEqual([]);
     expect(findings('name = "w"\ntype = "hvm"\nviridian = 1\n', "arch-specific-key", ARM)).toHaveLength(1);
   });
@@ -145,7 +146,7 @@ describe("arch-specific-key", () => {
     expect(findings(text, "arch-specific-key")).toEqual([]);
     // No type: a PV guest on x86, which the file's keys point to, so the HVM keys are lost.
     const [mismatch] = findings('name = "w"\nkernel = "/k"\nviridian = 1\n', "guest-type-mismatch");
-    expect(mismatch?.message).toContain("xl's default on x86, which this file is for, judging by its x86-only key `viridian`, as neither");
+    expect(mismatch?.help).toContain("xl's default on x86, which this file is for, judging by its x86-only key `viridian`, as neither");
   });
 });
 
@@ -153,10 +154,10 @@ describe("messages never claim a host arch nobody stated", () => {
   it("implicit-type: x86 assumed, said so, and the fix is a guess; stated, it is safe", () => {
     const text = 'name = "g"\nkernel = "/k"\n';
     const [assumed] = findings(text, "implicit-type");
-    expect(assumed?.message).toContain("its default on x86 (assumed: neither `host.arch` nor the file says which architecture); on Arm it would be PVH");
+    expect(assumed?.help).toContain("xl's default on x86 (assumed: neither `host.arch` nor the file says which architecture); on Arm it would be PVH");
     expect(assumed?.fix?.safety).toBe("unsafe");
     const [stated] = findings(text, "implicit-type", X86);
-    expect(stated?.message).toContain("its default on this x86 host.");
+    expect(stated?.help).toContain("xl's default on this x86 host.");
     expect(stated?.fix?.safety).toBe("safe");
     const [arm] = findings(text, "implicit-type", ARM);
     expect(applyFix(text, arm?.fix)).toBe('name = "g"\ntype = "pvh"\nkernel = "/k"\n');
@@ -164,10 +165,10 @@ describe("messages never claim a host arch nobody stated", () => {
 
   it("passthrough-on-pvh and missing-kernel say the arch is assumed", () => {
     const [pt] = findings('name = "p"\ntype = "pvh"\nkernel = "/k"\npassthrough = "enabled"\n', "passthrough-on-pvh");
-    expect(pt?.message).toContain("PVH guests cannot have passthrough on x86 (assumed:");
+    expect(pt?.help).toContain("PVH guests cannot have passthrough on x86 (assumed:");
     const [stated] = findings('name = "p"\ntype = "pvh"\nkernel = "/k"\npassthrough = "enabled"\n', "passthrough-on-pvh", X86);
-    expect(stated?.message).toContain("PVH guests cannot have passthrough on this x86 host");
+    expect(stated?.help).toContain("PVH guests cannot have passthrough on this x86 host");
     const [kernel] = findings('name = "g"\nmemory = 512\n', "missing-kernel");
-    expect(kernel?.message).toContain("xl's default on x86 (assumed:");
+    expect(kernel?.help).toContain("xl's default on x86 (assumed:");
   });
 });

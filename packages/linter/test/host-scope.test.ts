@@ -45,7 +45,8 @@ describe("names, UUIDs and disk targets: within one host", () => {
       "duplicate-name",
     );
     expect(found.map((d) => d.path)).toEqual(["alpha/web.cfg", "alpha/web-copy.cfg"]);
-    expect(found[0]?.message).toContain("alpha/web-copy.cfg:1 on host alpha");
+    expect(found[0]?.message).toBe("The guest name `web` is also used by another guest on host alpha");
+    expect(found[0]?.help).toMatch(/^Other uses: alpha\/web-copy.cfg:1\. /);
     expect(found[0]?.related).toEqual([expect.objectContaining({ path: "alpha/web-copy.cfg", message: "also here on host alpha" })]);
   });
 
@@ -99,7 +100,7 @@ describe("names, UUIDs and disk targets: within one host", () => {
       "duplicate-disk-target",
     );
     expect(oneHost).toHaveLength(2);
-    expect(oneHost[0]?.message).toContain("of alpha/b.cfg on host alpha");
+    expect(oneHost[0]?.help).toContain("of alpha/b.cfg on host alpha");
     const shared = only(
       lint([
         { path: "alpha/a.cfg", text: guest("a", iscsi), host: { name: "alpha" } },
@@ -108,7 +109,7 @@ describe("names, UUIDs and disk targets: within one host", () => {
       "duplicate-disk-target",
     );
     expect(shared).toHaveLength(2);
-    expect(shared[0]?.message).toContain("on host beta");
+    expect(shared[0]?.help).toContain("on host beta");
   });
 });
 
@@ -124,11 +125,11 @@ describe("MACs: across hosts, or within one network", () => {
       "duplicate-mac",
     );
     expect(found).toHaveLength(2);
-    expect(found[0]?.message).toContain("(00:16:3e:00:00:01) on host alpha is also used at");
-    expect(found[0]?.message).toContain("beta/b.cfg:6 (host beta)");
+    expect(found[0]?.message).toContain("(00:16:3e:00:00:01) on host alpha is also used by another vif");
+    expect(found[0]?.help).toContain("beta/b.cfg:6 (host beta)");
     expect(found[0]?.related).toEqual([expect.objectContaining({ path: "beta/b.cfg", message: "the same MAC 00:16:3e:00:00:01 on host beta" })]);
-    expect(found[1]?.message).toContain(") on host beta is also used at");
-    expect(found[1]?.message).toContain("alpha/a.cfg:6 (host alpha)");
+    expect(found[1]?.message).toContain(") on host beta is also used by another vif");
+    expect(found[1]?.help).toContain("alpha/a.cfg:6 (host alpha)");
   });
 
   it("with host.network, only files of the same network are compared", () => {
@@ -148,7 +149,7 @@ describe("MACs: across hosts, or within one network", () => {
   it("two vifs of one guest still clash, host or not", () => {
     const found = only(lint([{ path: "alpha/a.cfg", text: guest("a", 'vif = [ "mac=00:16:3e:00:00:01", "mac=00:16:3e:00:00:01" ]\n'), host: { name: "alpha" } }]), "duplicate-mac");
     expect(found).toHaveLength(2);
-    expect(found[0]?.message).toContain("is also used at line 6.");
+    expect(found[0]?.message).toMatch(/is also used at line 6$/);
     expect(found[0]?.message).not.toContain("host");
   });
 });
@@ -163,8 +164,9 @@ describe("disk-vnd-devices: file-backed disks of a NetBSD dom0", () => {
   it("reports, as info, more than the 4 vnd devices MAKEDEV makes across one host's guests", () => {
     const found = only(lint([netbsd("a", 3), netbsd("b", 2)]), "disk-vnd-devices");
     expect(found.map((d) => [d.path, d.severity])).toEqual([["./a.cfg", "info"], ["./b.cfg", "info"]]);
-    expect(found[0]?.message).toContain("5 file-backed disks (3 here, the others in ./b.cfg (2))");
-    expect(found[0]?.message).toContain("MAKEDEV vnd4");
+    expect(found[0]?.message).toBe("5 file-backed disks in this dom0's guests, more than its 4 vnd devices by default");
+    expect(found[0]?.help).toContain("3 of the disks are here, the others in ./b.cfg (2)");
+    expect(found[0]?.help).toContain("MAKEDEV vnd4");
   });
 
   it("counts per host, and as a warning against a stated host.vndDevices", () => {

@@ -20,7 +20,7 @@ const config = readConfigText(readFileSync(path.join(folder, "xlint.json"), "utf
 
 function render(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.severity} ${d.rule}: ${d.message}${d.fix ? ` [fix, ${d.fix.safety}: ${d.fix.title}]` : ""}`)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.severity} ${d.rule}: ${d.message}${d.fix ? ` [fix, ${d.fix.safety}: ${d.fix.title}]` : ""}${d.help === undefined ? "" : `\n    help: ${d.help}`}`)
     .join("\n");
 }
 

@@ -36,7 +36,7 @@ describe("unknown-key with vendor keys", () => {
   it("reports a vendor key until it is declared, and a typo either way", () => {
     const before = findings(VENDOR, "unknown-key").map((d) => d.message.split("`")[1]);
     expect(before).toEqual(["dt_passthrough_nodes", "memroy"]);
-    expect(findings(VENDOR, "unknown-key")[0]?.message).toContain("list it in xlint.json's `host.extraKeys`");
+    expect(findings(VENDOR, "unknown-key")[0]?.help).toContain("list it in xlint.json's `host.extraKeys`");
     const after = findings(VENDOR, "unknown-key", { extraKeys: ["dt_passthrough_nodes"] });
     expect(after.map((d) => d.message.split("`")[1])).toEqual(["memroy"]);
   });

@@ -27,6 +27,9 @@ export type ParseDiagnosticCode =
 export interface ParseDiagnostic {
   readonly code: ParseDiagnosticCode;
   readonly severity: Severity;
+  /** What is wrong, one short clause (the line people scan). */
   readonly message: string;
+  /** Why it matters and what to do; absent when the message says it all. */
+  readonly help?: string;
   readonly range: Range;
 }

@@ -6,6 +6,7 @@
  */
 import type { Assignment, ConfigFile, NumberValue, StringValue, Value } from "./ast";
 import type { ParseDiagnostic } from "./diagnostics";
+import { splitMessageText } from "./message-text";
 
 /** A string as xl stores it; `parts` are the atoms `+=` joined, in order. */
 export interface EvalString {
@@ -85,7 +86,7 @@ export function evaluate(file: ConfigFile): Evaluation {
       diagnostics.push({
         code: "append-type-mismatch",
         severity: "error",
-        message: `\`${key} +=\` adds ${describeKind(added)} to ${describeKind(previous.value)}${earlierLine}: xl rejects the file; use the same kind of value on both sides`,
+        ...splitMessageText(`\`${key} +=\` adds ${describeKind(added)} to ${describeKind(previous.value)}${earlierLine}: xl rejects the file; use the same kind of value on both sides`),
         range: statement.value.range,
       });
       continue;

@@ -7,5 +7,6 @@ export { decodeXlString, decodeXlStringWithOffsets, type DecodedString, type Dec
 export { LineIndex } from "./positions";
 export type { ByteEncoding } from "./lex";
 export { decodeFileBytes } from "./decode";
+export { capitalised, splitMessageText, type MessageText } from "./message-text";
 export * from "./specs";
 export { formatXl, type FormatOptions, type FormatResult } from "./format";

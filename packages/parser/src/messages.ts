@@ -23,13 +23,13 @@ export function describeInvalidText(text: string, role: BadTextRole, atFileStart
   }
   if (text === "None") return "`None` is Python, not xl: leave the key out instead";
   if (/^[0-9]+\.[0-9]*$/.test(text)) {
-    return `\`${text}\`: xl has no fractional numbers; write a whole number`;
+    return `\`${text}\` is a fractional number, which xl does not have: write a whole number`;
   }
   if (/^-[0-9]/.test(text)) {
-    return `\`${text}\`: xl's syntax has no negative numbers; quote it ("${text}") if the option really takes a signed value`;
+    return `\`${text}\` is a negative number, which xl's syntax does not have: quote it ("${text}") if the option really takes a signed value`;
   }
   if (/^0x[0-9a-fA-F]+$/.test(text)) {
-    return `\`${text}\`: xl only reads lowercase hex digits; write \`${text.toLowerCase()}\``;
+    return `\`${text}\` has uppercase hex digits, which xl does not read: write \`${text.toLowerCase()}\``;
   }
   if (/^[0-9]+[A-Za-z]+$/.test(text)) {
     return `\`${text}\` is not a number xl can read: write the plain number in the option's unit, or quote it if the option takes a string`;

@@ -23,6 +23,7 @@ import type {
 import type { ParseDiagnostic, ParseDiagnosticCode, Severity } from "./diagnostics";
 import { readWellFormed, statementParser, type RawStatement, type RawValue } from "./grammar";
 import { lex, type ByteEncoding } from "./lex";
+import { splitMessageText } from "./message-text";
 import { describeInvalidKey, describeInvalidText, describeUnquotedWord, looksLikePython, printable } from "./messages";
 import { LineIndex } from "./positions";
 import { decodeXlString, type EscapeProblem } from "./strings";
@@ -69,7 +70,8 @@ class FileParser {
 
   report(code: ParseDiagnosticCode, severity: Severity, message: string, start: number, end: number): void {
     if (severity === "error") this.sawError = true;
-    this.diagnostics.push({ code, severity, message, range: this.lines.range(start, end) });
+    const text = splitMessageText(message);
+    this.diagnostics.push({ code, severity, message: text.message, ...(text.help === undefined ? {} : { help: text.help }), range: this.lines.range(start, end) });
   }
 
   tokenRange(t: IToken): Range {
@@ -298,16 +300,16 @@ class FileParser {
     const escape = this.text.slice(start, end);
     switch (problem.kind) {
       case "hex-escape":
-        this.report("bad-escape", "error", `\`${escape}\`: xl rejects every \\x escape (its decoder is broken); write the character itself`, start, end);
+        this.report("bad-escape", "error", `\`${escape}\` is a \\x escape, which xl rejects: xl's \\x decoder is broken; write the character itself`, start, end);
         return;
       case "octal-escape-invalid":
-        this.report("bad-escape", "error", `\`${escape}\`: xl rejects this octal escape; write the character itself`, start, end);
+        this.report("bad-escape", "error", `\`${escape}\` is an octal escape xl rejects: write the character itself`, start, end);
         return;
       case "octal-escape-dropped":
         this.report(
           "octal-escape",
           "warning",
-          `\`${escape}\`: xl accepts this octal escape but drops the character, so the value silently loses it; write the character itself`,
+          `\`${escape}\` is an octal escape whose character xl drops: the value silently loses it; write the character itself`,
           start,
           end,
         );

@@ -1,7 +1,7 @@
 /**
  * Golden diagnostics for our own fixtures in test-corpus/: each NAME.cfg has
  * NAME.expected beside it with every finding (range, severity, code,
- * message). `UPDATE_GOLDEN=1 npx vitest run golden` rewrites them; review the
+ * message, and the help on an indented line below). `UPDATE_GOLDEN=1 npx vitest run golden` rewrites them; review the
  * diff before committing. File names say the verdict: `ok-*` files must have
  * no error, `bad-*` files at least one.
  */
@@ -15,7 +15,8 @@ function render(diagnostics: readonly ParseDiagnostic[]): string {
   return diagnostics
     .map((d) => {
       const { start, end } = d.range;
-      return `${start.line + 1}:${start.column + 1}-${end.line + 1}:${end.column + 1} ${d.severity} ${d.code}: ${d.message}`;
+      const help = d.help === undefined ? "" : `\n    help: ${d.help}`;
+      return `${start.line + 1}:${start.column + 1}-${end.line + 1}:${end.column + 1} ${d.severity} ${d.code}: ${d.message}${help}`;
     })
     .join("\n");
 }

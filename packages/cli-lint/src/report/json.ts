@@ -2,7 +2,8 @@
  * The JSON report: the contract other tools read, described by
  * `schema/xlint-output.schema.json`. Every linted file is listed, clean ones
  * too; positions are 1-based with exclusive ends (the column after the
- * span), columns in UTF-16 code units; `fix` is null when there is none.
+ * span), columns in UTF-16 code units; `fix` is null when there is none,
+ * `help` absent when the rule gave none.
  * Under `quiet` only errors are listed, but the summary counts everything.
  */
 import type { Diagnostic, Fix, PlacedFix } from "@xlint/linter";
@@ -24,7 +25,10 @@ export interface JsonFile {
 export interface JsonDiagnostic extends OneBasedRange {
   readonly rule: string;
   readonly severity: Diagnostic["severity"];
+  /** One short line: what is wrong. */
   readonly message: string;
+  /** Why it matters and what to do; absent when the message says it all. */
+  readonly help?: string;
   readonly fix: JsonFix | null;
   readonly related: readonly JsonRelated[];
 }
@@ -70,6 +74,7 @@ function jsonFile(file: ReportedFile, options: FormatOptions): JsonFile {
       rule: d.rule,
       severity: d.severity,
       message: d.message,
+      ...(d.help === undefined ? {} : { help: d.help }),
       ...oneBased(d.range),
       fix: d.fix ? jsonFix(d.fix) : null,
       related: d.related.map((r) => ({

@@ -11,7 +11,8 @@
  * regions are 1-based in UTF-16 code units (`columnKind`), ends exclusive.
  * `partialFingerprints` let GitHub follow one finding across runs while lines
  * move: a hash of file, rule and message, numbered when one file has several
- * identical findings.
+ * identical findings. A result's `message.text` is the short message; its help,
+ * when there is one, is in `message.markdown` after it.
  */
 import { ruleById, type Diagnostic, type PlacedFix, type RelatedLocation, type Severity } from "@xlint/linter";
 import type { Range } from "@xlint/parser";
@@ -87,13 +88,32 @@ function result(path: string, d: Diagnostic, ruleIndex: number, fingerprint: str
     ruleId: d.rule,
     ruleIndex,
     level: LEVELS[d.severity],
-    message: { text: d.message },
+    message: resultMessage(d),
     locations: [location(path, d.range)],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
   if (d.related.length > 0) out.relatedLocations = d.related.map((r, i) => relatedLocation(r, i, options));
   if (d.fix && d.fix.edits.length > 0) out.fixes = [sarifFix(path, d.fix)];
   return out;
+}
+
+/**
+ * The short message as `text`, the line a viewer lists; with a help, `markdown`
+ * adds it as a second paragraph (SARIF 2.1.0's message object: a viewer that
+ * renders Markdown shows `markdown` instead of `text`; one that does not keeps
+ * the short line, and `text` must always be there).
+ */
+function resultMessage(d: Diagnostic): Sarif.Message {
+  if (d.help === undefined) return { text: d.message };
+  return { text: d.message, markdown: `${markdownText(d.message)}\n\n${markdownText(d.help)}` };
+}
+
+/** Plain text as Markdown: the `code spans` our messages quote values in stay, other Markdown syntax is escaped. */
+function markdownText(text: string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\`*_[\]<>#|~]/g, "\\$&")))
+    .join("");
 }
 
 function location(path: string, range: Range): Sarif.Location {

@@ -1,13 +1,15 @@
 /**
  * The default format on a terminal: findings grouped by file, each with its
- * source line and the span underlined (after rustc and Ruff), related places,
+ * source line and the span underlined (after rustc and Ruff), its help (why
+ * it matters and what to do), related places,
  * whether `--fix` can fix it and where its rule is documented; then one
  * summary. Example:
  *
  *   vm/web.cfg
- *     5:10  info  `memory` is a number written as a string: ...  quoted-number
+ *     5:10  info  `memory` is a number written as a string  quoted-number
  *       5 | memory = "512"
  *         |          ^^^^^
+ *         = help: xl reads `"512"` as 512; the quotes only hide that the key is numeric.
  *         = fix available (--fix): Write `512` without quotes
  *         = docs: https://github.com/…/docs/rules/quoted-number.md
  *
@@ -45,7 +47,7 @@ function fileBlock(file: ReportedFile, shown: readonly Diagnostic[], options: Fo
     const head = `  ${(where[i] as string).padEnd(whereWidth)}  ${paint(c, d.severity, d.severity.padEnd(SEVERITY_WIDTH))}  ${printable(d.message)}  ${c.dim(d.rule)}`;
     const line = file.sourceLines?.get(d.range.start.line);
     const source = line === undefined ? [] : sourceLines(line, d, gutterWidth, c);
-    return [head, ...source, ...noteLines(d, gutterWidth, options, c)].join("\n") + "\n";
+    return [head, ...source, ...helpLines(d, gutterWidth, c), ...noteLines(d, gutterWidth, options, c)].join("\n") + "\n";
   });
   return `${c.underline(c.bold(printable(file.path)))}\n${findings.join("\n")}`;
 }
@@ -62,6 +64,12 @@ function sourceLines(line: string, d: Diagnostic, gutterWidth: number, c: Colors
     `    ${c.blue(String(start.line + 1).padStart(gutterWidth))} ${c.blue("|")} ${shown.source}`.trimEnd(),
     `${gutter} ${" ".repeat(shown.caretStart)}${carets}${more}`,
   ];
+}
+
+/** The why and what-to-do under the finding, as rustc's `= help:`: dim, so the short message stays what the eye finds. */
+function helpLines(d: Diagnostic, gutterWidth: number, c: Colors): string[] {
+  if (d.help === undefined) return [];
+  return [`    ${" ".repeat(gutterWidth)} ${c.blue("=")} ${c.dim(`help: ${printable(d.help)}`)}`];
 }
 
 function noteLines(d: Diagnostic, gutterWidth: number, options: FormatOptions, c: Colors): string[] {

@@ -45,7 +45,8 @@ export const duplicateKey: FileRule = {
         const previousEquals = dropped[0] as Assignment;
         context.report({
           range: current.key.range,
-          message: `\`${setting.key}\` is assigned again here, so the earlier value \`${valueText(context.text, previousEquals)}\` on ${lineOf(previousEquals.range)} is silently dropped: xl keeps only the last \`=\`. Remove the assignment you do not want, or use \`+=\` to add to the value.`,
+          message: `\`${setting.key}\` is assigned again, dropping \`${valueText(context.text, previousEquals)}\` from ${lineOf(previousEquals.range)}`,
+          help: "xl keeps only the last `=`, without a word. Remove the assignment you do not want, or use `+=` to add to the value.",
           related: dropped.map((d) => ({ path: context.path, range: d.range, message: "dropped by the later assignment" })),
           fix: {
             title: `Remove the assignment${dropped.length > 1 ? "s" : ""} xl ignores`,

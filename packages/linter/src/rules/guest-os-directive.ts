@@ -35,17 +35,17 @@ export const guestOsDirective: FileRule = {
       if (d.os === undefined) {
         context.report({
           range: d.range,
-          message:
-            d.value === ""
-              ? `This \`xlint-guest-os\` comment names no OS, so xlint ignores it. Write one of ${VALUES}, e.g. \`# xlint-guest-os: netbsd\`.`
-              : `\`${d.value}\` is not a guest OS xlint knows, so this comment is ignored and xlint goes on inferring the OS. Use one of ${VALUES}.`,
+          ...(d.value === ""
+            ? { message: "This `xlint-guest-os` comment names no OS", help: `xlint ignores it. Write one of ${VALUES}, e.g. \`# xlint-guest-os: netbsd\`.` }
+            : { message: `\`${d.value}\` is not a guest OS xlint knows`, help: `xlint ignores this comment and goes on inferring the OS. Use one of ${VALUES}.` }),
         });
       } else if (!applied) {
         applied = d;
       } else if (d.os !== applied.os) {
         context.report({
           range: d.range,
-          message: `This comment says \`${d.os}\`, but an earlier \`xlint-guest-os\` comment (line ${applied.comment.range.start.line + 1}) says \`${applied.os}\`, and the first one applies. Keep one.`,
+          message: `This comment says \`${d.os}\`, but the one on line ${applied.comment.range.start.line + 1} says \`${applied.os}\``,
+          help: "The first `xlint-guest-os` comment applies. Keep one.",
         });
       }
     }

@@ -30,6 +30,6 @@ export const syntax: FileRule = {
   },
   check(context) {
     const all = [...context.parse.diagnostics, ...context.evaluation.diagnostics];
-    for (const d of all) context.report({ range: d.range, message: d.message, severity: d.severity });
+    for (const d of all) context.report({ range: d.range, message: d.message, ...(d.help === undefined ? {} : { help: d.help }), severity: d.severity });
   },
 };

@@ -55,7 +55,8 @@ export const unknownKey: FileRule = {
         if (option.since && compareXenVersions(context.host.xenVersion, option.since) < 0) {
           context.report({
             range: assignment.key.range,
-            message: `\`${key}\` was added in Xen ${option.since}; xl ${context.host.xenVersion} does not read it, so this setting has no effect. Upgrade the hosts, or set \`host.xenVersion\` in xlint.json if they already run ${option.since} or later.`,
+            message: `\`${key}\` needs Xen ${option.since}; xl ${context.host.xenVersion} does not read it`,
+            help: `The setting has no effect. Upgrade the hosts, or set \`host.xenVersion\` in xlint.json if they already run ${option.since} or later.`,
           });
         }
         continue;
@@ -71,7 +72,8 @@ export const unknownKey: FileRule = {
       const best = candidates[0] !== undefined && !assigned.has(candidates[0]) ? candidates[0] : undefined;
       context.report({
         range: assignment.key.range,
-        message: `\`${key}\` is not a key xl reads, so this setting is silently ignored. ${hint}`,
+        message: `\`${key}\` is not a key xl reads`,
+        help: `xl silently ignores the setting. ${hint}`,
         ...(candidates.length === 1 && best
           ? { fix: { title: `Replace \`${key}\` with \`${best}\``, safety: "unsafe" as const, edits: [replaceRange(assignment.key.range, best)] } }
           : {}),

@@ -28,8 +28,8 @@ export const unusedSuppression: SuppressionRule = {
       if (s.rules.length === 0) {
         context.report({
           range: s.comment.range,
-          message:
-            "This xlint comment names no rule, so it hides nothing. Name the rules to silence, e.g. `# xlint-disable-next-line unknown-key -- reason`.",
+          message: "This xlint comment names no rule",
+          help: "It hides nothing. Name the rules to silence, e.g. `# xlint-disable-next-line unknown-key -- reason`.",
           fix: { title: "Remove the comment", safety: "safe", edits: [removeComment] },
         });
         continue;
@@ -38,12 +38,13 @@ export const unusedSuppression: SuppressionRule = {
       const wholeComment = unused.length === s.rules.length;
       for (const entry of unused) {
         const where = s.scope === "file" ? "in this file" : s.scope === "line" ? "on this line" : "on the next line";
-        const why = context.knownRuleIds.has(entry.id)
-          ? `no \`${entry.id}\` finding ${where}`
-          : `\`${entry.id}\` is not an xlint rule (\`xlint rules\` lists them)`;
+        const known = context.knownRuleIds.has(entry.id);
+        const why = known ? `no \`${entry.id}\` finding ${where}` : `\`${entry.id}\` is not an xlint rule`;
+        const stale = "A stale suppression would hide the next real problem; remove it.";
         context.report({
           range: entry.range,
-          message: `Unused suppression: ${why}. A stale suppression would hide the next real problem; remove it.`,
+          message: `Unused suppression: ${why}`,
+          help: known ? stale : `\`xlint rules\` lists the rules. ${stale}`,
           fix: {
             title: wholeComment ? "Remove the comment" : `Remove \`${entry.id}\` from the comment`,
             safety: "safe",

@@ -27,7 +27,8 @@ export const xlConfKey: FileRule = {
       if (optionByKey(key) || !xlConfOptionByKey(key)) continue;
       context.report({
         range: assignment.key.range,
-        message: `\`${key}\` is an ${xenConfigDir(context.host.os)}/xl.conf setting; xl ignores it in a domain config, so it has no effect here. Move it to xl.conf, or set the equivalent per guest.`,
+        message: `\`${key}\` is an xl.conf setting, which xl ignores in a domain config`,
+        help: `It has no effect here. Move it to ${xenConfigDir(context.host.os)}/xl.conf, or set the equivalent per guest.`,
       });
     }
   },

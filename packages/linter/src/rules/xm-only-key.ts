@@ -14,7 +14,7 @@ export const xmOnlyKey: FileRule = {
     description: [
       "Configs written for xm (removed in Xen 4.5) often carry keys that xl never looks at: `ip`, `netmask`",
       "and `gateway` (which xm turned into kernel arguments), `vcpu_avail`, `vscsi`, `bootargs`, … xl",
-      "ignores them without a message, so whatever they did under xm no longer happens. The message says",
+      "ignores them without a message, so whatever they did under xm no longer happens. The help says",
       "what to use instead where xl has an equivalent.",
     ].join("\n"),
     invalid: [{ config: 'name = "web01"\nkernel = "/boot/vmlinuz"\nip = "192.0.2.10"\n', note: "Put `ip=` on the kernel command line with `extra`." }],
@@ -30,7 +30,8 @@ export const xmOnlyKey: FileRule = {
       const what = option.doc.replace(/\s*Example:.*$/s, "");
       context.report({
         range: assignment.key.range,
-        message: `\`${option.key}\` is an xm key that xl never reads, so this setting is silently lost. ${what}`,
+        message: `\`${option.key}\` is an xm key that xl never reads`,
+        help: `The setting is silently lost. ${what}`,
       });
     }
   },

@@ -7,7 +7,7 @@ const findings = (text: string, rule: string, xenVersion = "4.17") =>
 describe("unknown-key", () => {
   it("suggests the nearest key and fixes it, unsafely, when there is one candidate", () => {
     const [d] = findings('memroy = 4096\n', "unknown-key");
-    expect(d?.message).toContain("Did you mean `memory`?");
+    expect(d?.help).toContain("Did you mean `memory`?");
     // The rename makes the setting take effect: what xl builds changes.
     expect(d?.fix?.safety).toBe("unsafe");
     expect(d?.fix?.edits).toEqual([{ start: 0, end: 6, newText: "memory", range: { start: { offset: 0, line: 0, column: 0 }, end: { offset: 6, line: 0, column: 6 } } }]);
@@ -17,10 +17,10 @@ describe("unknown-key", () => {
     const several = findings('vnclisen = "x"\nzzzzzz = 1\n', "unknown-key");
     expect(several).toHaveLength(2);
     expect(several[1]?.fix).toBeUndefined();
-    expect(several[1]?.message).toContain("Check the spelling");
+    expect(several[1]?.help).toContain("Check the spelling");
   });
   it("reports keys of newer releases against the configured release only", () => {
-    expect(findings('virtio = [ "type=virtio,device22" ]\n', "unknown-key")[0]?.message).toContain("added in Xen 4.18");
+    expect(findings('virtio = [ "type=virtio,device22" ]\n', "unknown-key")[0]?.message).toContain("needs Xen 4.18");
     expect(findings('virtio = [ "type=virtio,device22" ]\n', "unknown-key", "4.18")).toEqual([]);
   });
   it("leaves xl.conf and xm keys to their own rules, and reports every assignment", () => {

@@ -93,7 +93,7 @@ function readFlag(word: SpecSlice, problems: SpecProblem[]): CpuidSetting | unde
   const known = lookupCpuidName(nameText);
   if (!known) {
     const hint = cpuidNameHint(nameText);
-    problems.push(devProblem("unknown-flag", `${quoteForMessage(nameText)} is not a CPUID flag xl 4.17 knows${hint}: ${skipped}`, sliceSpan(name), "warning"));
+    problems.push(devProblem("unknown-flag", `${quoteForMessage(nameText)} is not a CPUID flag xl 4.17 knows: ${skipped}${hint}`, sliceSpan(name), "warning"));
     return undefined;
   }
   const nameField: SpecField<string> = { value: nameText, span: sliceSpan(name) };
@@ -144,11 +144,11 @@ function storedValue(name: string, width: number, value: bigint): bigint {
 }
 
 function cpuidNameHint(name: string): string {
-  if (CPUID_NAMES_NOT_IN_DEBIAN_4_17.includes(name)) return " (it is in the 4.17.7 sources, but Debian's xl 4.17 build does not have it)";
+  if (CPUID_NAMES_NOT_IN_DEBIAN_4_17.includes(name)) return "; it is in the 4.17.7 sources, but Debian's xl 4.17 build does not have it";
   const dashed = name.toLowerCase().replace(/_/g, "-");
-  if (dashed !== name && lookupCpuidName(dashed)) return ` (write it \`${dashed}\`: lowercase, with - instead of _)`;
-  if (name !== name.trimStart()) return " (no blank is allowed after the comma)";
-  if (name === "host") return " (`host` may only be the first word)";
+  if (dashed !== name && lookupCpuidName(dashed)) return `; write it \`${dashed}\` (lowercase, with - instead of _)`;
+  if (name !== name.trimStart()) return "; no blank is allowed after the comma";
+  if (name === "host") return "; `host` may only be the first word";
   return "";
 }
 

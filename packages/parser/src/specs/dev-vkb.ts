@@ -91,7 +91,7 @@ export function parseVkb(spec: SpecText): VkbSpec {
     problems.push(
       devProblem(
         "multi-touch-without-size",
-        "`feature-multi-touch` is on but none of multi-touch-width, multi-touch-height and multi-touch-num-contacts is set: xl refuses the config; give the multi-touch dimensions",
+        "`feature-multi-touch` is on but no multi-touch dimension is set: xl refuses the config; give multi-touch-width, multi-touch-height and multi-touch-num-contacts",
         multiTouch.span,
         "fatal",
       ),

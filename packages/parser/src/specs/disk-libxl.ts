@@ -84,7 +84,7 @@ export function checkDiskForLibxl(result: DiskSpecResult, options: DiskLibxlOpti
   let backend = disk.backendType;
   if (options.guestType === "hvm" && disk.cdrom) {
     if (backend !== "unknown" && backend !== "qdisk") {
-      add("hvm-cdrom-backend", "libxl-fatal", spanOf("backendType"), `an HVM guest's CD-ROM must use the qdisk backend, so libxl refuses \`backendtype=${backend}\` ("Backend for CD devices on HVM guests must be Qdisk"); remove backendtype`);
+      add("hvm-cdrom-backend", "libxl-fatal", spanOf("backendType"), `an HVM guest's CD-ROM must use the qdisk backend, not \`backendtype=${backend}\`: libxl refuses it ("Backend for CD devices on HVM guests must be Qdisk"); remove backendtype`);
       return problems;
     }
     backend = "qdisk";

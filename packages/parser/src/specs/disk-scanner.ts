@@ -125,10 +125,10 @@ const unknownParameter: Matcher = (text, at) => {
 
 /** `(NAME|NAME…):/.*`: the prefix, weighed with the rest of the line. */
 function prefix(names: readonly string[]): Matcher {
+  const heads = names.map((name) => `${name}:`);
   return (text, at) => {
     let best: Match | undefined;
-    for (const name of names) {
-      const head = `${name}:`;
+    for (const head of heads) {
       if (!text.startsWith(head, at)) continue;
       const length = head.length;
       const weight = lineEnd(text, at + length) - at;

@@ -20,8 +20,9 @@ export { DISK_BACKEND_TYPES, DISK_FLAGS, DISK_FORMATS, DISK_KEYS, DISK_PROBLEM_C
 
 /** The scanner's actions: each token applied to the state as libxlu's rules do. */
 class DiskParse extends DiskState {
-  token(kind: DiskSpecToken["kind"], token: DiskToken, extra: Partial<DiskSpecToken> = {}): void {
-    this.tokens.push({ kind, span: { start: token.start, end: token.end }, name: undefined, valueSpan: undefined, slot: undefined, ...extra });
+  token(kind: DiskSpecToken["kind"], token: DiskToken, extra: Omit<Partial<DiskSpecToken>, "kind"> = {}): void {
+    // One field at a time rather than `...extra`: every disk of a file goes through here on each lint, and spreading is slow.
+    this.tokens.push({ kind, span: extra.span ?? { start: token.start, end: token.end }, name: extra.name, valueSpan: extra.valueSpan, slot: extra.slot });
   }
 
   /** The value of a `key=value` token, without its trailing comma. */

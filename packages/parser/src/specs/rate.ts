@@ -110,7 +110,7 @@ export function parseRate(text: string): RateParse {
   if (bytesPerInterval === 0n) {
     problems.push({
       code: "rate-zero-per-interval",
-      message: `rate \`${text}\` works out at 0 bytes per ${intervalUsecs} µs interval (xl rounds down), so the backend gets no transmit credit and the guest's outgoing traffic stalls: raise the rate or lengthen the interval`,
+      message: `rate \`${text}\` works out at 0 bytes per ${intervalUsecs} µs interval (xl rounds down): the backend gets no transmit credit and the guest's outgoing traffic stalls; raise the rate or lengthen the interval`,
       span: whole,
       effect: "guest",
     });
@@ -208,7 +208,7 @@ function describeBadRate(ratePart: string): string {
 }
 
 function describeBadInterval(interval: string): string {
-  const head = `replenishment interval \`${interval}\` is not one xl can read, so xl stops with "invalid replenishment interval"`;
+  const head = `the interval \`${interval}\` is not one xl can read, so xl stops with "invalid replenishment interval"`;
   if (interval === "") return `${head}: give a number after \`@\` or drop the \`@\``;
   if (/\s/.test(interval)) return `${head}: it must not contain spaces; write e.g. \`50ms\``;
   return `${head}: write a whole number with \`s\`, \`ms\` or \`us\`, e.g. \`50ms\``;

@@ -77,7 +77,7 @@ export function parseRdm(spec: SpecText): RdmSpec {
         if (known) {
           return dropped(
             "policy-drops-value",
-            `xl 4.17 has a bug: any valid \`policy=\` makes it treat the rdm value as broken and silently ignore all of it, \`strategy=host\` included; remove \`policy=\` here and set \`rdm_policy=\` on each pci device instead`,
+            `a valid \`policy=\` makes xl 4.17 silently ignore the whole rdm value, \`strategy=host\` included: a bug makes it treat the value as broken; remove \`policy=\` here and set \`rdm_policy=\` on each pci device instead`,
             { start: keyStart, end: at },
             false,
           );

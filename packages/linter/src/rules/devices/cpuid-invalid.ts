@@ -1,7 +1,8 @@
 import { detachedSpecText, lookupCpuidName, parseCpuidList, parseCpuidString, specItemsOf, type SpecProblem, type SpecText } from "@xlint/parser";
 import type { FileContext, FileRule, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
-import { asSentence, severityOfEffect } from "../util/devices-lists";
+import { severityOfEffect } from "../util/devices-lists";
+import { problemFinding } from "../util/finding-text";
 import { rangeOfValue, spanRange, stringSetting } from "../util/settings";
 
 /** Reports one problem of a cpuid spec; `whole` is where to point when the spec is not mapped to the file. */
@@ -17,7 +18,7 @@ function report(context: FileContext, spec: SpecText, mapped: boolean, whole: Re
       fix = { title: `Write \`${dashed}\``, safety: "unsafe", edits: [replaceRange(spanRange(context, spec, problem.span), dashed)] };
     }
   }
-  context.report({ range, message: asSentence(problem.message), severity: severityOfEffect(problem.effect), ...(fix ? { fix } : {}) });
+  context.report({ range, ...problemFinding(problem.message), severity: severityOfEffect(problem.effect), ...(fix ? { fix } : {}) });
 }
 
 /** `cpuid` entries xl prints an error about and skips, or that fail the guest later. */

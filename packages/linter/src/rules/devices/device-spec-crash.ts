@@ -1,5 +1,6 @@
 import type { FileRule } from "../../engine/types";
-import { asSentence, deviceListProblems, isCrash, type DeviceListKey } from "../util/devices-lists";
+import { deviceListProblems, isCrash, type DeviceListKey } from "../util/devices-lists";
+import { problemFinding } from "../util/finding-text";
 
 const LISTS_THAT_CAN_CRASH: readonly DeviceListKey[] = ["channel", "vdispl", "vsnd"];
 
@@ -31,7 +32,7 @@ export const deviceSpecCrash: FileRule = {
   check(context) {
     for (const key of LISTS_THAT_CAN_CRASH) {
       for (const { problem, range } of deviceListProblems(context, key)) {
-        if (isCrash(problem)) context.report({ range, message: asSentence(problem.message) });
+        if (isCrash(problem)) context.report({ range, ...problemFinding(problem.message) });
       }
     }
   },

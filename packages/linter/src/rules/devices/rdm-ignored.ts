@@ -1,7 +1,8 @@
 import { detachedSpecText, parseRdm, type Span, type SpecText } from "@xlint/parser";
 import type { FileRule, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
-import { asSentence, severityOfEffect } from "../util/devices-lists";
+import { severityOfEffect } from "../util/devices-lists";
+import { problemFinding } from "../util/finding-text";
 import { spanRange, stringSetting } from "../util/settings";
 
 /** The span of `policy=…` together with one comma next to it, so that the rest still reads. */
@@ -55,7 +56,7 @@ export const rdmIgnored: FileRule = {
           edits: [replaceRange(spanRange(context, spec, withOneComma(spec.text, problem.span)), "")],
         };
       }
-      context.report({ range, message: asSentence(problem.message), severity: severityOfEffect(problem.effect), ...(fix ? { fix } : {}) });
+      context.report({ range, ...problemFinding(problem.message), severity: severityOfEffect(problem.effect), ...(fix ? { fix } : {}) });
     }
   },
 };

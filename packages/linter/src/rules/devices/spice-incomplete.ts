@@ -39,7 +39,8 @@ export const spiceIncomplete: FileRule = {
       if (redirection && toCInt(redirection.value) > 0n) {
         context.report({
           range: redirection.range,
-          message: `\`spiceusbredirection = ${redirection.value}\` needs SPICE, which is off: libxl prints a warning and drops the redirection. Set \`spice = 1\` (with a port and a password) or remove the line.`,
+          message: `\`spiceusbredirection = ${redirection.value}\` needs SPICE, which is off`,
+          help: "libxl prints a warning and drops the redirection. Set `spice = 1` (with a port and a password) or remove the line.",
           severity: "warning",
         });
       }
@@ -55,7 +56,8 @@ export const spiceIncomplete: FileRule = {
     if (!hasPort) {
       context.report({
         range: anchor,
-        message: "SPICE is on but has no port: libxl refuses to start the device model without `spiceport` or `spicetls_port`, so the guest is not created. Add e.g. `spiceport = 6000`.",
+        message: "SPICE is on but has no port",
+        help: "libxl refuses to start the device model without `spiceport` or `spicetls_port`, so the guest is not created. Add e.g. `spiceport = 6000`.",
       });
     }
     if (boolValue(context, "spicedisable_ticketing") === true) return;
@@ -63,7 +65,8 @@ export const spiceIncomplete: FileRule = {
     if (!password || password.value === "") {
       context.report({
         range: password?.range ?? anchor,
-        message: `SPICE ticketing is on but ${password ? "`spicepasswd` is empty" : "there is no `spicepasswd`"}: libxl refuses to start the device model, so the guest is not created. Set a password, or \`spicedisable_ticketing = 1\` if anyone who reaches the port may connect.`,
+        message: `SPICE ticketing is on but ${password ? "`spicepasswd` is empty" : "there is no `spicepasswd`"}`,
+        help: "libxl refuses to start the device model, so the guest is not created. Set a password, or `spicedisable_ticketing = 1` if anyone who reaches the port may connect.",
       });
     }
   },

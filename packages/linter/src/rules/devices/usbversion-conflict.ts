@@ -53,15 +53,16 @@ export const usbversionConflict: FileRule = {
     const redirects = count !== 0n && (spiceOn || count < 0n);
     const culprit =
       version && toCInt(version.value) !== 0n
-        ? { what: `\`usbversion = ${version.value}\``, range: version.range }
+        ? { what: `\`usbversion = ${version.value}\``, range: version.range, why: "" }
         : redirects && redirection
-          ? { what: `\`spiceusbredirection = ${redirection.value}\` (which brings in a USB 2.0 controller)`, range: redirection.range }
+          ? { what: `\`spiceusbredirection = ${redirection.value}\``, range: redirection.range, why: "It brings in a USB 2.0 controller. " }
           : undefined;
     if (!culprit) return;
     const related: RelatedLocation[] = [{ path: context.path, range: legacy.range, message: `\`${legacy.key}\` asks for the legacy USB controller` }];
     context.report({
       range: culprit.range,
-      message: `${culprit.what} asks for a versioned USB controller, but \`${legacy.key}\` on ${lineOf(legacy.range)} asks for the legacy one: libxl refuses to create the guest. Keep one of the two (with a versioned controller, use \`usbctrl\`/\`usbdev\` for devices).`,
+      message: `${culprit.what} needs a versioned USB controller, \`${legacy.key}\` (${lineOf(legacy.range)}) the legacy one`,
+      help: `${culprit.why}libxl refuses to create the guest. Keep one of the two (with a versioned controller, use \`usbctrl\`/\`usbdev\` for devices).`,
       related,
     });
   },

@@ -59,11 +59,16 @@ export const videoramInvalid: FileRule = {
     if (dm.model === "qemu-xen-traditional") {
       // qxl with the traditional model is refused for that reason alone (device-model-conflict).
       if (card === "stdvga" && kib < 8n * 1024n) {
-        context.report({ range: videoram.range, message: `${shown} is below the 8 MiB that the stdvga card needs with qemu-xen-traditional: libxl refuses to create the guest. Use 8 or more, or leave \`videoram\` out.` });
+        context.report({
+          range: videoram.range,
+          message: `${shown} is below the 8 MiB that the stdvga card needs with qemu-xen-traditional`,
+          help: "libxl refuses to create the guest. Use 8 or more, or leave `videoram` out.",
+        });
       } else if (card === "cirrus" && kib !== 4n * 1024n) {
         context.report({
           range: videoram.range,
-          message: `${shown} is ignored: with qemu-xen-traditional the Cirrus card always has 4 MiB, and libxl only prints a warning. Remove the line, or use \`vga = "stdvga"\` for more video memory.`,
+          message: `${shown} is ignored: with qemu-xen-traditional the Cirrus card always has 4 MiB`,
+          help: 'libxl only prints a warning. Remove the line, or use `vga = "stdvga"` for more video memory.',
           severity: "warning",
         });
       }
@@ -73,7 +78,8 @@ export const videoramInvalid: FileRule = {
     if (kib < minimum * 1024n) {
       context.report({
         range: videoram.range,
-        message: `${shown} is below the ${minimum} MiB that ${CARD_NAME[card]} needs with qemu-xen: libxl refuses to create the guest. Use ${minimum} or more, or leave \`videoram\` out to get ${minimum}.`,
+        message: `${shown} is below the ${minimum} MiB that ${CARD_NAME[card]} needs with qemu-xen`,
+        help: `libxl refuses to create the guest. Use ${minimum} or more, or leave \`videoram\` out to get ${minimum}.`,
       });
     }
   },

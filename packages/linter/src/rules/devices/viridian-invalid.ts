@@ -2,6 +2,7 @@ import type { EvalValue, Range } from "@xlint/parser";
 import { closestValue, damerauLevenshtein, optionByKey } from "../../catalog";
 import type { FileRule, Fix } from "../../engine/types";
 import { replaceRange } from "../util/edits";
+import { capitalised } from "../util/finding-text";
 import { rangeOfValue, settingRange } from "../util/settings";
 
 /** libxl 4.17's viridian groups, in its order: the catalog's allowed values. */
@@ -89,7 +90,8 @@ export const viridianInvalid: FileRule = {
       if (value.kind === "list") {
         context.report({
           range: rangeOfValue(value) ?? whole,
-          message: "This `viridian` item is a list: xl 4.17 crashes on it (it compares a missing string), so the guest is not created. Write each group as a quoted string.",
+          message: "This `viridian` item is a list, which xl 4.17 crashes on",
+          help: "xl compares a missing string, so the guest is not created. Write each group as a quoted string.",
         });
         refused = true;
         break;
@@ -136,7 +138,8 @@ export const viridianInvalid: FileRule = {
       }
       context.report({
         range: item.range,
-        message: `\`${item.text}\` is not a viridian group xl knows, so xl refuses the config; ${hint}${hint.endsWith("?") ? "" : "."}`,
+        message: `\`${item.text}\` is not a viridian group xl knows`,
+        help: `xl refuses the config. ${capitalised(hint)}${hint.endsWith("?") ? "" : "."}`,
         ...(fix ? { fix } : {}),
       });
     }
@@ -147,7 +150,8 @@ export const viridianInvalid: FileRule = {
       if (enabled.has(group) && disabled.has(group) && removal) {
         context.report({
           range: removal,
-          message: `\`!${group}\` comes before \`all\`, which turns \`${group}\` back on while keeping it switched off: libxl refuses to create the guest. Put \`!${group}\` after \`all\`.`,
+          message: `\`!${group}\` comes before \`all\`, which turns \`${group}\` back on`,
+          help: `libxl sees \`${group}\` both on and switched off, and refuses to create the guest. Put \`!${group}\` after \`all\`.`,
         });
       }
     }
@@ -158,7 +162,8 @@ export const viridianInvalid: FileRule = {
       const shown = [...result].map((g) => `\`${g}\``).join(", ");
       context.report({
         range: rangeOfValue(setting.value) ?? whole,
-        message: `These viridian settings enable ${shown} without \`base\`, which every other group needs: libxl refuses to create the guest. Add \`"base"\` to the list (or start it with \`"defaults"\`).`,
+        message: `These viridian settings enable ${shown} without \`base\`, which every other group needs`,
+          help: 'libxl refuses to create the guest. Add `"base"` to the list (or start it with `"defaults"`).',
       });
     }
   },

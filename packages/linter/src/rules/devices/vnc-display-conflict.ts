@@ -1,5 +1,6 @@
 import type { FileContext, FileRule, RelatedLocation } from "../../engine/types";
-import { asSentence, deviceListProblems, devicesRead } from "../util/devices-lists";
+import { deviceListProblems, devicesRead } from "../util/devices-lists";
+import { capitalised, problemFinding } from "../util/finding-text";
 import { longSetting, toCInt } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
 
@@ -57,14 +58,15 @@ export const vncDisplayConflict: FileRule = {
       const related: RelatedLocation[] = [{ path: context.path, range: conflict.listen.range, message: "the display after the `:`" }];
       context.report({
         range: conflict.display.range,
-        message: `The VNC display is given twice, after the \`:\` of \`vnclisten = "${conflict.listen.value}"\` and as \`vncdisplay = ${conflict.display.value}\`: ${what}. Keep only one of them.`,
+        message: `The VNC display is given twice, in \`vnclisten = "${conflict.listen.value}"\` and as \`vncdisplay = ${conflict.display.value}\``,
+        help: `${capitalised(what)}: the display after the \`:\` of \`vnclisten\` and \`vncdisplay\` conflict. Keep only one of them.`,
         related,
       });
       return;
     }
     // Only the first framebuffer gets a display backend, so only its settings can clash.
     for (const { problem, range, path } of deviceListProblems(context, "vfb")) {
-      if (problem.code === "display-twice" && path[0] === 0) context.report({ range, message: asSentence(problem.message) });
+      if (problem.code === "display-twice" && path[0] === 0) context.report({ range, ...problemFinding(problem.message) });
     }
   },
 };

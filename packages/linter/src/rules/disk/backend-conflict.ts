@@ -1,5 +1,6 @@
 import type { FileRule } from "../../engine/types";
-import { diskEntries, diskRange, libxlProblem, sentence } from "../util/disk-entries";
+import { diskEntries, diskRange, libxlProblem } from "../util/disk-entries";
+import { problemFinding } from "../util/finding-text";
 
 /** A disk no backend can serve (`backendtype=phy` with qcow2, virtio without standalone, an HVM CD-ROM not on qdisk). */
 export const diskBackendConflict: FileRule = {
@@ -35,7 +36,7 @@ export const diskBackendConflict: FileRule = {
     for (const entry of diskEntries(context)) {
       const problem = libxlProblem(entry, "no-suitable-backend", "hvm-cdrom-backend");
       if (!problem) continue;
-      context.report({ range: diskRange(context.parse.lines, entry, problem.span), message: sentence(problem.message) });
+      context.report({ range: diskRange(context.parse.lines, entry, problem.span), ...problemFinding(problem.message) });
     }
   },
 };

@@ -44,7 +44,8 @@ export const bootloaderWithoutDisk: FileRule = {
     if (!disk || (disk.value.kind === "list" && disk.value.items.length === 0)) {
       context.report({
         range: bootloader.range,
-        message: `\`${bootloader.value}\` reads the kernel from the guest's first disk, but this guest has no disk: libxl stops ("cannot run bootloader with no boot disk") and the domain is not created. Add the boot disk to \`disk\`, or boot a \`kernel\` directly.`,
+        message: `\`${bootloader.value}\` reads the kernel from the guest's first disk, but this guest has no disk`,
+        help: `libxl stops ("cannot run bootloader with no boot disk") and the domain is not created. Add the boot disk to \`disk\`, or boot a \`kernel\` directly.`,
       });
       return;
     }
@@ -58,7 +59,8 @@ export const bootloaderWithoutDisk: FileRule = {
       context.report({
         range,
         related,
-        message: `The first disk is an empty CD-ROM drive, and \`${bootloader.value}\` reads the kernel from the first disk: there is no image to read, so xl aborts while attaching the drive for the bootloader (libxl asserts it has a path) and the domain is not created. Put the boot disk first in \`disk\`.`,
+        message: `The first disk is an empty CD-ROM drive, and \`${bootloader.value}\` reads the kernel from the first disk`,
+        help: "There is no image to read, so xl aborts while attaching the drive for the bootloader (libxl asserts it has a path) and the domain is not created. Put the boot disk first in `disk`.",
       });
       return;
     }
@@ -66,7 +68,8 @@ export const bootloaderWithoutDisk: FileRule = {
       range,
       related,
       severity: "warning",
-      message: `The first disk is the CD-ROM \`${image}\`, so \`${bootloader.value}\` looks for the kernel on the CD, not on the guest's hard disk. Right for an installer; otherwise put the boot disk first in \`disk\`.`,
+      message: `The first disk is the CD-ROM \`${image}\`, so \`${bootloader.value}\` looks for the kernel on the CD`,
+      help: "It does not look on the guest's hard disk. Right for an installer; otherwise put the boot disk first in `disk`.",
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { FileRule, Fix } from "../../engine/types";
 import { diskEntries, diskRange, type DiskEntry } from "../util/disk-entries";
 import { sameDisk, specEdit } from "../util/disk-edits";
+import { capitalised } from "../util/finding-text";
 
 const FORMAT_PREFIXES = new Set(["raw", "qcow", "qcow2", "vhd"]);
 const SCRIPT_PREFIXES = new Set(["iscsi", "nbd", "enbd", "drbd"]);
@@ -75,7 +76,8 @@ export const diskDeprecatedPrefix: FileRule = {
       const fix = fixOf(entry);
       context.report({
         range: diskRange(context.parse.lines, entry, { start: first.span.start, end: last.span.end }),
-        message: `\`${written}\` is an xm-style prefix, kept only for compatibility: ${names.map(effectOf).join("; ")}. Write the disk in xl's form (\`TARGET,FORMAT,VDEV,ACCESS\`, or \`format=\`/\`script=\`/\`backendtype=\` with \`target=\` last).`,
+        message: `\`${written}\` is an xm-style prefix, kept only for compatibility`,
+        help: `${capitalised(names.map(effectOf).join("; "))}. Write the disk in xl's form (\`TARGET,FORMAT,VDEV,ACCESS\`, or \`format=\`/\`script=\`/\`backendtype=\` with \`target=\` last).`,
         ...(fix ? { fix } : {}),
       });
     }

@@ -47,10 +47,11 @@ export const diskDuplicateDevice: FileRule = {
       }
       const mine = entry.result.disk.vdev ?? "";
       const theirs = earlier.result.disk.vdev ?? "";
-      const alias = mine === theirs ? "" : ` (\`${mine}\` and \`${theirs}\` are both device number ${info.deviceNumber}${info.canonicalName ? `, ${info.canonicalName}` : ""})`;
+      const alias = mine === theirs ? "" : `\`${mine}\` and \`${theirs}\` are both device number ${info.deviceNumber}${info.canonicalName ? `, ${info.canonicalName}` : ""}. `;
       context.report({
         range: vdevRangeOf(context.parse.lines, entry),
-        message: `This disk has the same device as ${describeEntry(earlier)}${alias}: libxl refuses to add a second disk with one device number ("device already exists") and the domain is not created. Give each disk its own vdev.`,
+        message: `This disk has the same device as ${describeEntry(earlier)}`,
+        help: `${alias}libxl refuses to add a second disk with one device number ("device already exists") and the domain is not created. Give each disk its own vdev.`,
         related: [{ path: context.path, range: vdevRangeOf(context.parse.lines, earlier), message: `the first disk with device number ${info.deviceNumber}` }],
       });
     }

@@ -33,11 +33,17 @@ export const diskEmptyNotCdrom: FileRule = {
     for (const entry of diskEntries(context)) {
       const problem = libxlProblem(entry, "empty-not-cdrom", "empty-with-image");
       if (!problem) continue;
-      const message =
+      const text =
         problem.code === "empty-not-cdrom"
-          ? "The format `empty` is only for a CD-ROM drive with no disc: xl accepts it here, but libxl refuses this disk (\"is empty but not cdrom\") and the domain is not created. Give the real format (usually `raw`), or add `devtype=cdrom` for an empty drive."
-          : `The format \`empty\` means no disc, but this CD-ROM has the image \`${entry.result.disk.target ?? ""}\`: libxl refuses it ("is empty but an image has been provided") and the domain is not created. Give the image's format (\`raw\` for an ISO), or drop the image for an empty drive.`;
-      context.report({ range: diskRange(context.parse.lines, entry, problem.span), message });
+          ? {
+              message: "The format `empty` is only for a CD-ROM drive with no disc, and this disk is not one",
+              help: 'xl accepts it here, but libxl refuses this disk ("is empty but not cdrom") and the domain is not created. Give the real format (usually `raw`), or add `devtype=cdrom` for an empty drive.',
+            }
+          : {
+              message: `The format \`empty\` means no disc, but this CD-ROM has the image \`${entry.result.disk.target ?? ""}\``,
+              help: 'libxl refuses it ("is empty but an image has been provided") and the domain is not created. Give the image\'s format (`raw` for an ISO), or drop the image for an empty drive.',
+            };
+      context.report({ range: diskRange(context.parse.lines, entry, problem.span), ...text });
     }
   },
 };

@@ -61,7 +61,8 @@ export const diskIdeClash: FileRule = {
       const theirs = earlier.result.disk.vdev ?? "";
       context.report({
         range: vdevRangeOf(context.parse.lines, entry),
-        message: `\`${mine}\` and \`${theirs}\` of ${describeEntry(earlier)} both become ${slot.label} in this HVM guest: qemu gets two drives for one slot, so the guest sees at most one of them. Use one naming scheme for all disks (\`xvda\`, \`xvdb\`, …), or \`xvde\` and later for a disk that needs no emulated copy.`,
+        message: `\`${mine}\` and \`${theirs}\` of ${describeEntry(earlier)} both become ${slot.label} in this HVM guest`,
+        help: "qemu gets two drives for one slot, so the guest sees at most one of them. Use one naming scheme for all disks (`xvda`, `xvdb`, …), or `xvde` and later for a disk that needs no emulated copy.",
         related: [{ path: context.path, range: vdevRangeOf(context.parse.lines, earlier), message: `also ${slot.label}` }],
       });
     }

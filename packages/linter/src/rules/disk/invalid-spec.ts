@@ -1,5 +1,6 @@
 import type { FileRule } from "../../engine/types";
-import { diskEntries, diskRange, sentence } from "../util/disk-entries";
+import { diskEntries, diskRange } from "../util/disk-entries";
+import { problemFinding } from "../util/finding-text";
 import { failuresFor } from "../util/disk-failures";
 
 /** A disk spec xl's parser refuses, for every reason no more specific disk rule explains. */
@@ -17,7 +18,7 @@ export const diskInvalidSpec: FileRule = {
       "reports the first thing xl trips over in each item: a `key=` it does not know, an unknown",
       "`prefix:`, a format, access mode, device type, backend type or specification it does not accept",
       "(the words are case-sensitive), a field set twice with different values, a fifth positional field,",
-      "or a stray `=`. The message names the offending text and what xl accepts instead.",
+      "or a stray `=`. The message names the offending text; the help says what xl accepts instead.",
       "",
       "Some refusals have rules of their own that explain them better: xm's three-field form",
       "(`disk-xm-positional`), `w!` (`disk-shared-writable`), a missing vdev or target",
@@ -34,7 +35,7 @@ export const diskInvalidSpec: FileRule = {
   },
   check(context) {
     for (const { entry, problem } of failuresFor(diskEntries(context), context.host, "disk-invalid-spec")) {
-      context.report({ range: diskRange(context.parse.lines, entry, problem.span), message: sentence(problem.message) });
+      context.report({ range: diskRange(context.parse.lines, entry, problem.span), ...problemFinding(problem.message) });
     }
   },
 };

@@ -2,6 +2,7 @@ import { decodeVdev, type VdevInfo } from "@xlint/parser";
 import type { FileRule, Fix } from "../../engine/types";
 import { diskEntries, diskRange, libxlProblem, type DiskEntry } from "../util/disk-entries";
 import { specEdit } from "../util/disk-edits";
+import { capitalised } from "../util/finding-text";
 
 interface Repair {
   readonly text: string;
@@ -75,7 +76,8 @@ export const diskInvalidVdev: FileRule = {
       const fix = fixOf(entry, vdev);
       context.report({
         range: diskRange(context.parse.lines, entry, problem.span),
-        message: `\`${vdev}\` is not a vdev libxl can use: ${explain(vdev, entry.vdev).replace(/\.$/, "")}. libxl refuses the disk ("Invalid or unsupported virtual disk identifier") and the domain is not created; use a name such as \`xvda\`.`,
+        message: `\`${vdev}\` is not a vdev libxl can use`,
+        help: `${capitalised(explain(vdev, entry.vdev).replace(/\.$/, ""))}. libxl refuses the disk ("Invalid or unsupported virtual disk identifier") and the domain is not created; use a name such as \`xvda\`.`,
         ...(fix ? { fix } : {}),
       });
     }

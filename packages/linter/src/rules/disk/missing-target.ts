@@ -33,7 +33,8 @@ export const diskMissingTarget: FileRule = {
     for (const { entry, problem } of failuresFor(entries, context.host, "disk-missing-target")) {
       context.report({
         range: diskRange(context.parse.lines, entry, problem.span),
-        message: "This disk has no target (the image or device behind it) and is not a CD-ROM drive, so xl refuses the config (\"no target specified\"). Give the path, or add `devtype=cdrom` for an empty drive.",
+        message: "This disk has no target (the image or device behind it) and is not a CD-ROM drive",
+        help: 'xl refuses the config ("no target specified"). Give the path, or add `devtype=cdrom` for an empty drive.',
       });
     }
     for (const entry of entries) {
@@ -41,7 +42,8 @@ export const diskMissingTarget: FileRule = {
       if (!problem) continue;
       context.report({
         range: diskRange(context.parse.lines, entry, problem.span),
-        message: "The target of this disk is empty: xl accepts the spec, but libxl looks the empty path up before it picks a backend, fails (\"failed to stat\") and does not create the domain. Give the path of the image or device, or add `devtype=cdrom` if this is an empty CD-ROM drive.",
+        message: "The target of this disk is empty",
+        help: 'xl accepts the spec, but libxl looks the empty path up before it picks a backend, fails ("failed to stat") and does not create the domain. Give the path of the image or device, or add `devtype=cdrom` if this is an empty CD-ROM drive.',
       });
     }
   },

@@ -32,12 +32,18 @@ export const diskMissingVdev: FileRule = {
     for (const { entry, problem } of failuresFor(diskEntries(context), context.host, "disk-missing-vdev")) {
       const swallowed = swallowedByTarget(entry);
       const edit = swallowed ? moveTargetLast(entry, swallowed) : undefined;
-      const message = swallowed
-        ? `This disk has no vdev because \`target=\` takes the rest of the spec, commas included: xl reads the path as \`${entry.result.disk.target ?? ""}\` and then refuses the config ("no vdev specified"). Put \`target=\` last.`
-        : "This disk has no vdev, the device name the guest sees, so xl refuses the config (\"no vdev specified\"). Add it as the third positional field (`/path,raw,xvda,rw`) or as `vdev=xvda`.";
+      const text = swallowed
+        ? {
+            message: "This disk has no vdev because `target=` takes the rest of the spec, commas included",
+            help: `xl reads the path as \`${entry.result.disk.target ?? ""}\` and then refuses the config ("no vdev specified"). Put \`target=\` last.`,
+          }
+        : {
+            message: "This disk has no vdev, the device name the guest sees",
+            help: 'xl refuses the config ("no vdev specified"). Add it as the third positional field (`/path,raw,xvda,rw`) or as `vdev=xvda`.',
+          };
       context.report({
         range: diskRange(context.parse.lines, entry, swallowed ? swallowed.token : problem.span),
-        message,
+        ...text,
         ...(edit ? { fix: { title: "Move `target=` to the end of the spec", safety: "safe" as const, edits: [edit] } } : {}),
       });
     }

@@ -3,6 +3,7 @@ import { GUEST_OS_NAMES } from "../../engine/guest-os";
 import type { FileRule, Fix } from "../../engine/types";
 import { diskEntries, diskRange, type DiskEntry } from "../util/disk-entries";
 import { specEdit } from "../util/disk-edits";
+import { capitalised } from "../util/finding-text";
 
 function fixOf(entry: DiskEntry, name: string): Fix | undefined {
   const span = entry.result.fields.vdev?.span;
@@ -79,9 +80,9 @@ export const diskNumericVdev: FileRule = {
       "  copy of the disk; for FreeBSD, two disks under one name are a warning;",
       "- any other number: a warning, as the number hides the disk meant.",
       "",
-      "The message says what the number stands for. The fix writes the name with the same device number",
-      "when one exists. It is unsafe: the vdev string xl passes on changes, and for an HVM guest the named",
-      "disk also gets an emulated copy.",
+      "The message names the disk the number stands for, and the help spells it out. The fix writes the",
+      "name with the same device number when one exists. It is unsafe: the vdev string xl passes on",
+      "changes, and for an HVM guest the named disk also gets an emulated copy.",
     ].join("\n"),
     invalid: [
       { config: 'name = "web01"\nkernel = "/boot/vmlinuz"\ndisk = [ "phy:/dev/vg0/web01,51712,w" ]\n', note: "51712 is `xvda`." },
@@ -118,7 +119,8 @@ export const diskNumericVdev: FileRule = {
         context.report({
           range,
           severity: hvm ? "warning" : "info",
-          message: `${shown} is a numeric vdev. A NetBSD guest does not decode it: it attaches its disks in ascending order of their numbers, so this one is \`xbd${unit}\` (the guest is taken for NetBSD; ${EXPLAIN}).${emulation} ${name ? `\`${name}\`, the same number by name, reads better.` : "A name such as `xvda` works for NetBSD and Linux guests alike."}`,
+          message: `${shown} is a numeric vdev, which a NetBSD guest attaches as \`xbd${unit}\``,
+          help: `NetBSD does not decode the number: it attaches its disks in ascending order of their numbers (the guest is taken for NetBSD; ${EXPLAIN}).${emulation} ${name ? `\`${name}\`, the same number by name, reads better.` : "A name such as `xvda` works for NetBSD and Linux guests alike."}`,
           ...(fix ? { fix } : {}),
         });
         return;
@@ -130,10 +132,15 @@ export const diskNumericVdev: FileRule = {
         context.report({
           range,
           severity: clash !== -1 || hvm ? "warning" : "info",
-          message:
-            clash !== -1 && other
-              ? `${shown} becomes \`${own}\` in a FreeBSD guest, the same name as the disk \`${other.result.disk.vdev ?? ""}\` gets: FreeBSD cannot create a second \`/dev/${own}\`, so one of the two disks has no device node (the guest is taken for FreeBSD; ${EXPLAIN}). Give each disk its own name, such as \`xvda\` and \`xvdb\`.`
-              : `${shown} is a numeric vdev, which a FreeBSD guest attaches as \`${own}\` (the guest is taken for FreeBSD; ${EXPLAIN}).${emulation} ${nameHint}`,
+          ...(clash !== -1 && other
+            ? {
+                message: `${shown} becomes \`${own}\` in a FreeBSD guest, like the disk \`${other.result.disk.vdev ?? ""}\``,
+                help: `FreeBSD cannot create a second \`/dev/${own}\`, so one of the two disks has no device node (the guest is taken for FreeBSD; ${EXPLAIN}). Give each disk its own name, such as \`xvda\` and \`xvdb\`.`,
+              }
+            : {
+                message: `${shown} is a numeric vdev, which a FreeBSD guest attaches as \`${own}\``,
+                help: `The guest is taken for FreeBSD (${EXPLAIN}).${emulation} ${nameHint}`,
+              }),
           ...(fix ? { fix } : {}),
           ...(other ? { related: [{ path: context.path, range: diskRange(context.parse.lines, other, other.result.fields.vdev?.span ?? span), message: `this disk is \`${own}\` too` }] } : {}),
         });
@@ -142,13 +149,20 @@ export const diskNumericVdev: FileRule = {
       if (linuxRefuses) {
         const refusal =
           vdev === ""
-            ? "The vdev of this disk is empty: xl accepts it, but libxl reads the empty name as the number 0, a device with major 0 that Linux guests refuse (\"please use an xvd device instead\")"
-            : `The numeric vdev \`${vdev}\` is accepted by libxl, but ${info.number.meaning}`;
+            ? {
+                message: "The vdev of this disk is empty, which libxl reads as the number 0",
+                help: 'xl accepts it, but device number 0 has major 0, which Linux guests refuse ("please use an xvd device instead")',
+              }
+            : {
+                message: `The numeric vdev \`${vdev}\` is no disk a Linux guest accepts`,
+                help: `libxl accepts it, but ${info.number.meaning}`,
+              };
         if (os === "linux") {
           context.report({
             range,
             severity: "error",
-            message: `${refusal}: this Linux guest never sees the disk (the guest is taken for Linux; ${EXPLAIN}). ${vdev === "" ? "Name the disk, for example `xvdb`." : "Use a name such as `xvda`."}`,
+            message: refusal.message,
+            help: `${refusal.help}: this Linux guest never sees the disk (the guest is taken for Linux; ${EXPLAIN}). ${vdev === "" ? "Name the disk, for example `xvdb`." : "Use a name such as `xvda`."}`,
           });
           return;
         }
@@ -157,13 +171,15 @@ export const diskNumericVdev: FileRule = {
         context.report({
           range,
           severity: "warning",
-          message: `${shown} is a numeric vdev whose fate depends on the guest's OS, and ${which} (${EXPLAIN}). Linux refuses it (no disk major), so a Linux guest never sees the disk; NetBSD attaches disks in ascending order of their numbers and uses it; FreeBSD attaches it as \`${freebsd}\`.${emulation} Use a name such as \`xvda\`, which all of them accept, or state the OS with \`# xlint-guest-os: netbsd\`.`,
+          message: `${shown} is a numeric vdev whose fate depends on the guest's OS`,
+          help: `${capitalised(which)} (${EXPLAIN}). Linux refuses it (no disk major), so a Linux guest never sees the disk; NetBSD attaches disks in ascending order of their numbers and uses it; FreeBSD attaches it as \`${freebsd}\`.${emulation} Use a name such as \`xvda\`, which all of them accept, or state the OS with \`# xlint-guest-os: netbsd\`.`,
         });
         return;
       }
       context.report({
         range,
-        message: `\`${vdev}\` is a numeric vdev, read as ${info.number.meaning}. libxl passes the number to the guest as is, which hides the disk meant and leaves its meaning to the guest kernel.${emulation} ${name ? `Write \`${name}\` instead.` : "Use an `xvd` name instead."}`,
+        message: `\`${vdev}\` is a numeric vdev${name ? `, read as \`${name}\`` : ""}`,
+        help: `It stands for ${info.number.meaning}. libxl passes the number to the guest as is, which hides the disk meant and leaves its meaning to the guest kernel.${emulation} ${name ? `Write \`${name}\` instead.` : "Use an `xvd` name instead."}`,
         ...(fix ? { fix } : {}),
       });
     });

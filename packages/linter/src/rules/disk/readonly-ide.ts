@@ -51,7 +51,8 @@ export const diskReadonlyIde: FileRule = {
       const span = entry.result.fields.access?.span ?? problem.span;
       context.report({
         range: diskRange(context.parse.lines, entry, span.end > span.start ? span : problem.span),
-        message: `\`${vdev}\` is read-only, but in an HVM guest qemu also emulates it as an IDE/AHCI disk, which qemu-xen cannot do read-only: libxl refuses to start the device model ("doesn't support read-only IDE disk drivers") and the domain is not created. Make it read-write, make it a CD-ROM (\`devtype=cdrom\`) if it is an ISO, or use a vdev from \`xvde\` on.`,
+        message: `\`${vdev}\` is read-only, but in an HVM guest qemu also emulates it as an IDE/AHCI disk`,
+        help: 'qemu-xen cannot emulate a read-only IDE disk: libxl refuses to start the device model ("doesn\'t support read-only IDE disk drivers") and the domain is not created. Make it read-write, make it a CD-ROM (`devtype=cdrom`) if it is an ISO, or use a vdev from `xvde` on.',
       });
     }
   },

@@ -69,7 +69,8 @@ export const diskRelativePath: FileRule = {
       const advice = fix ? `xm looked bare device names up in /dev, but libxl checks the path as written: write \`/dev/${target}\`.` : "Write the absolute path.";
       context.report({
         range: diskRange(context.parse.lines, entry, span),
-        message: `\`${target}\` is a relative path: libxl resolves it against the directory \`xl create\` runs in, so the guest finds its disk from one directory and not from another (or finds another image). ${advice}`,
+        message: `\`${target}\` is a relative path`,
+        help: `libxl resolves it against the directory \`xl create\` runs in, so the guest finds its disk from one directory and not from another (or finds another image). ${advice}`,
         ...(fix ? { fix } : {}),
       });
     }

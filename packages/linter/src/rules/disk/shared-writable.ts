@@ -34,7 +34,8 @@ export const diskSharedWritable: FileRule = {
       const edit = specEdit(entry.spec, problem.span, "w");
       context.report({
         range: diskRange(context.parse.lines, entry, problem.span),
-        message: `\`${word}\` is xm's shared-writable mode, which xl does not have: xl refuses the config ("unknown value for access"). Write \`w\` (only with a file system built for shared access when other guests use this disk too) or \`r\` for read-only.`,
+        message: `\`${word}\` is xm's shared-writable mode, which xl does not have`,
+        help: 'xl refuses the config ("unknown value for access"). Write `w` (only with a file system built for shared access when other guests use this disk too) or `r` for read-only.',
         ...(edit ? { fix: { title: "Replace with `w` (read-write, not shared)", safety: "unsafe" as const, edits: [edit] } } : {}),
       });
     }

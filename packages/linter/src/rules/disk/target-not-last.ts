@@ -40,7 +40,8 @@ export const diskTargetNotLast: FileRule = {
       const fields = textAt(entry, found.swallowed).replace(/,\s*$/, "");
       context.report({
         range: diskRange(context.parse.lines, entry, found.swallowed),
-        message: `\`${fields}\` comes after \`target=\`, which takes the rest of the spec as the path, commas included: xl reads the path as \`${entry.result.disk.target ?? ""}\` and ignores these fields without a word. Put \`target=\` last.`,
+        message: `\`${fields}\` comes after \`target=\`, which takes the rest of the spec as the path`,
+        help: `\`target=\` takes the commas too: xl reads the path as \`${entry.result.disk.target ?? ""}\` and ignores these fields without a word. Put \`target=\` last.`,
         ...(edit ? { fix: { title: "Move `target=` to the end of the spec", safety: "unsafe" as const, edits: [edit] } } : {}),
       });
     }

@@ -64,7 +64,8 @@ export const diskTrustedFlag: FileRule = {
       const fix = fixOf(entry, words);
       context.report({
         range: diskRange(context.parse.lines, entry, token.valueSpan),
-        message: `\`${word}\` is not a disk flag in xl ${context.host.xenVersion}: its disk scanner predates the flag (added in Xen 4.19) and reads the word as ${slot}, ${outcome}. Remove it (\`trusted\` is the default), or set \`host.xenVersion\` if the hosts run 4.19 or later.`,
+        message: `\`${word}\` is not a disk flag in xl ${context.host.xenVersion}`,
+        help: `Its disk scanner predates the flag (added in Xen 4.19) and reads the word as ${slot}, ${outcome}. Remove it (\`trusted\` is the default), or set \`host.xenVersion\` if the hosts run 4.19 or later.`,
         ...(fix ? { fix } : {}),
       });
     }

@@ -110,9 +110,10 @@ export const diskVndDevices: ProjectRule<VndFact> = {
       context.report(path, {
         range: rangeOfFact(facts.range),
         severity: stated ? "warning" : "info",
-        message:
-          `The guests of this NetBSD dom0${onHost(facts.host)} have ${host.sum} file-backed disks (${facts.count} here${where ? `, the others in ${where}` : ""}), ` +
-          `and each running one holds a vnd device, of which the dom0 has ${stated ? `${limit} (host.vndDevices)` : `${limit} unless more were made (MAKEDEV makes vnd0 to vnd3)`}: ` +
+        message: `${host.sum} file-backed disks in this dom0's guests${onHost(facts.host)}, more than its ${limit} vnd devices${stated ? "" : " by default"}`,
+        help:
+          `${facts.count} of the disks are here${where ? `, the others in ${where}` : ""}. ` +
+          `Each running disk holds a vnd device of the NetBSD dom0, which has ${stated ? `${limit} (host.vndDevices)` : `${limit} unless more were made (MAKEDEV makes vnd0 to vnd3)`}: ` +
           `when they all run, the block hotplug script finds no free vnd device and \`xl create\` fails. ` +
           `Make more in the dom0 (\`cd /dev && sh MAKEDEV vnd${limit}\` and on) and set host.vndDevices, or put some disks on block devices.`,
         related: relatedOf(others.map((o) => ({ path: o.path, range: o.range })), () => "more file-backed disks of this host"),

@@ -74,7 +74,8 @@ export const diskWhitespace: FileRule = {
         const last = padded.blanks[padded.blanks.length - 1] as Span;
         context.report({
           range: diskRange(context.parse.lines, entry, padded.blanks.length === 1 ? first : { start: first.start, end: last.end }),
-          message: `The ${padded.field} \`${padded.value}\` has whitespace around it, which xl keeps (it skips blanks only at the start of a field), so the ${padded.field} is not \`${padded.value.trim()}\`. Remove the whitespace.`,
+          message: `The ${padded.field} \`${padded.value}\` has whitespace around it, which xl keeps`,
+          help: `xl skips blanks only at the start of a field, so the ${padded.field} is not \`${padded.value.trim()}\`. Remove the whitespace.`,
           ...(usable ? { fix: { title: `Remove the whitespace around the ${padded.field}`, safety: "unsafe" as const, edits: edits as NonNullable<(typeof edits)[number]>[] } } : {}),
         });
       }

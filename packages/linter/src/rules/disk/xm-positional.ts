@@ -57,7 +57,8 @@ export const diskXmPositional: FileRule = {
       const fix = insertFormat(entry, problem);
       context.report({
         range: diskRange(context.parse.lines, entry, problem.span),
-        message: `\`${field}\` is in the format slot: xl's positional fields are target, format, vdev and access, so without a prefix such as \`phy:\` it reads \`${field}\` as the disk format and refuses the config. Write the format as the second field (\`${target},raw,${field},…\`) or use \`format=\`, \`vdev=\` and \`target=\`.`,
+        message: `\`${field}\` is in the format slot, where xl reads the disk format`,
+        help: `xl's positional fields are target, format, vdev and access, so without a prefix such as \`phy:\` it reads \`${field}\` as the disk format and refuses the config. Write the format as the second field (\`${target},raw,${field},…\`) or use \`format=\`, \`vdev=\` and \`target=\`.`,
         ...(fix ? { fix } : {}),
       });
     }

@@ -31,7 +31,7 @@ export const archSpecificKey: FileRule = {
       "for x86, and nothing is reported. This rule reports the keys of the other architecture when the file",
       "mixes both (it is judged for the side most of its keys are for; on a tie, the one its kernel's name",
       "shows, else x86), or when they contradict the stated `host.arch`. The message names the keys on each",
-      "side and where the architecture came from.",
+      "side, the help where the architecture came from.",
       "",
       "Remove the keys of the architecture the file is not for, or correct `host.arch`.",
     ].join("\n"),
@@ -65,11 +65,18 @@ export const archSpecificKey: FileRule = {
       if (setting.key === "dtdev" && context.guest.type === "pvh" && leadingStringItems(setting) > 0) continue;
       const home = option.arch.map((a) => ARCH_LABEL[a]).join(" and ");
       const ignored = `libxl ignores \`${setting.key}\` there, so the setting does nothing`;
-      const message =
-        arch.source === "host"
-          ? `\`${setting.key}\` is for ${home} only, but the host profile states \`host.arch\` "${arch.arch}" (xlint.json, or \`--host-from-system\`): ${ignored}. Remove it, or correct \`host.arch\` if the file is meant for ${home}.`
-          : `\`${setting.key}\` is for ${home} only, but this file also sets ${label}-only ${plural(keysFor(arch), "key")} ${keyList(keysFor(arch))}: it mixes both architectures. xlint judges it for ${label} (${mixedBasis(context.arch)}), and ${ignored}. Remove the keys of the architecture the file is not for, or set \`host.arch\` in xlint.json.`;
-      context.report({ range: keyRange(setting), message });
+      context.report({
+        range: keyRange(setting),
+        ...(arch.source === "host"
+          ? {
+              message: `\`${setting.key}\` is for ${home} only, but \`host.arch\` is "${arch.arch}"`,
+              help: `The host profile (xlint.json, or \`--host-from-system\`) says so, and ${ignored}. Remove it, or correct \`host.arch\` if the file is meant for ${home}.`,
+            }
+          : {
+              message: `\`${setting.key}\` is for ${home} only, but this file also sets ${label}-only ${plural(keysFor(arch), "key")} ${keyList(keysFor(arch))}`,
+              help: `The file mixes both architectures. xlint judges it for ${label} (${mixedBasis(context.arch)}), and ${ignored}. Remove the keys of the architecture the file is not for, or set \`host.arch\` in xlint.json.`,
+            }),
+      });
     }
   },
 };

@@ -24,7 +24,8 @@ export const armHvm: FileRule = {
     if (context.host.arch !== "arm" || guest.type !== "hvm" || !guest.range) return;
     context.report({
       range: guest.range,
-      message: `Arm has no HVM guests: libxl refuses to build this one ("Unsupported Arm guest type hvm"). Write \`type = "pvh"\` and boot a kernel with \`kernel = ...\`.${judgedFor(context.arch)}`,
+      message: "Arm has no HVM guests: libxl refuses to build this one",
+      help: `libxl stops with "Unsupported Arm guest type hvm". Write \`type = "pvh"\` and boot a kernel with \`kernel = ...\`.${judgedFor(context.arch)}`,
     });
   },
 };

@@ -34,7 +34,8 @@ export const armPvConverted: FileRule = {
     const edit = guest.source === "type" && stringSetting(context, "type") ? replaceValueEdit(context, "type", "pvh") : undefined;
     context.report({
       range: guest.range,
-      message: `Arm has no PV guests: libxl converts this one to PVH and warns ("Converting PV guest to PVH"), after xl has read the file as PV. Write \`type = "pvh"\`${guest.source === "builder" ? " in place of `builder`" : ""}, the only guest type on Arm.${judgedFor(context.arch)}`,
+      message: "Arm has no PV guests: libxl converts this one to PVH",
+      help: `libxl warns ("Converting PV guest to PVH"), after xl has read the file as PV. Write \`type = "pvh"\`${guest.source === "builder" ? " in place of `builder`" : ""}, the only guest type on Arm.${judgedFor(context.arch)}`,
       ...(edit ? { fix: { title: "Write `pvh`", safety: "unsafe" as const, edits: [edit] } } : {}),
     });
   },

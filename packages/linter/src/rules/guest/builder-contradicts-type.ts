@@ -31,7 +31,8 @@ export const builderContradictsType: FileRule = {
     if (!fromType || !fromBuilder || fromType === fromBuilder) return;
     context.report({
       range: builder.range,
-      message: `\`builder\` asks for ${TYPE_LABEL[fromBuilder]} but \`type\` for ${TYPE_LABEL[fromType]}: xl refuses a config whose two type keys disagree ("Contradicting builder and type"). Delete \`builder\`; it is deprecated and \`type\` decides.`,
+      message: `\`builder\` asks for ${TYPE_LABEL[fromBuilder]} but \`type\` for ${TYPE_LABEL[fromType]}`,
+      help: 'xl refuses a config whose two type keys disagree ("Contradicting builder and type"). Delete `builder`; it is deprecated and `type` decides.',
       related: [{ path: context.path, range: type.range, message: `\`type\` asks for ${TYPE_LABEL[fromType]}` }],
     });
   },

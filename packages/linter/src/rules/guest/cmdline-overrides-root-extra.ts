@@ -32,7 +32,8 @@ export const cmdlineOverridesRootExtra: FileRule = {
     const names = dropped.map((k) => `\`${k}\``).join(" and ");
     context.report({
       range: keyRange(first),
-      message: `${names} ${dropped.length === 1 ? "is" : "are"} ignored because \`cmdline\` is set: xl uses \`cmdline\` as the whole kernel command line and warns ("ignoring root= and extra= in favour of cmdline="). Put what you need into \`cmdline\` and delete ${names}.`,
+      message: `${names} ${dropped.length === 1 ? "is" : "are"} ignored because \`cmdline\` is set`,
+      help: `xl uses \`cmdline\` as the whole kernel command line and warns ("ignoring root= and extra= in favour of cmdline="). Put what you need into \`cmdline\` and delete ${names}.`,
       related: [{ path: context.path, range: cmdline.range, message: "`cmdline` replaces them" }],
       fix: {
         title: `Remove ${names}`,

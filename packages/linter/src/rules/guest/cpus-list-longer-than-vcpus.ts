@@ -29,7 +29,8 @@ export const cpusListLongerThanVcpus: FileRule = {
       const extra = setting.readable - setting.firstUnread.index;
       context.report({
         range: setting.firstUnread.range,
-        message: `\`${key}\` lists ${setting.readable} CPU sets but the guest has at most ${setting.max} vCPU(s): xl ignores the last ${extra}, from this one on, without checking them. Shorten the list, or raise \`vcpus\`/\`maxvcpus\`.`,
+        message: `\`${key}\` lists ${setting.readable} CPU sets but the guest has at most ${setting.max} vCPU(s)`,
+        help: `xl ignores the last ${extra}, from this one on, without checking them. Shorten the list, or raise \`vcpus\`/\`maxvcpus\`.`,
       });
     }
   },

@@ -68,9 +68,8 @@ export const cpusOutsideHost: FileRule = {
           context.report({
             ...(hard ? {} : { severity: "warning" as const }),
             range: rangeOf(context, read, { start: 0, end: read.spec.text.length }),
-            message: hard
-              ? `${capital(where)} selects no CPU on this host (${hostText}): xl stops with "vcpu hard affinity map is empty". Use CPUs the host has, or correct the host profile in xlint.json.`
-              : `${capital(where)} selects no CPU on this host (${hostText}), so the soft affinity has no effect. Use CPUs the host has, or correct the host profile in xlint.json.`,
+            message: `${capital(where)} selects no CPU on this host (${hostText})`,
+            help: `${hard ? 'xl stops with "vcpu hard affinity map is empty".' : "The soft affinity has no effect."} Use CPUs the host has, or correct the host profile in xlint.json.`,
           });
           continue;
         }
@@ -78,7 +77,8 @@ export const cpusOutsideHost: FileRule = {
           context.report({
             severity: "warning",
             range: rangeOf(context, read, part.span),
-            message: `In ${where}: ${part.text} ${part.plural ? "do" : "does"} not exist on this host (${hostText}); xl drops ${part.plural ? "them" : "it"} silently, so the guest gets fewer CPUs than the list says. Remove ${part.plural ? "them" : "it"}, or correct the host profile in xlint.json.`,
+            message: `In ${where}: ${part.text} ${part.plural ? "do" : "does"} not exist on this host (${hostText})`,
+            help: `xl drops ${part.plural ? "them" : "it"} silently, so the guest gets fewer CPUs than the list says. Remove ${part.plural ? "them" : "it"}, or correct the host profile in xlint.json.`,
           });
         }
       }

@@ -30,7 +30,8 @@ export const cpusWithoutVcpus: FileRule = {
       const vcpus = context.setting("vcpus") ? "`vcpus` is 0" : "neither `vcpus` nor `maxvcpus` is set";
       context.report({
         range: keyRange(raw),
-        message: `\`${key}\` has no effect because ${vcpus}: xl sizes the pinning by the vCPU count it has read, which is 0 here, so it pins nothing${setting.form === "list" ? " and does not even read the list" : ""}. Add \`vcpus = N\` (1 for one vCPU).`,
+        message: `\`${key}\` has no effect because ${vcpus}`,
+        help: `xl sizes the pinning by the vCPU count it has read, which is 0 here, so it pins nothing${setting.form === "list" ? " and does not even read the list" : ""}. Add \`vcpus = N\` (1 for one vCPU).`,
       });
     }
   },

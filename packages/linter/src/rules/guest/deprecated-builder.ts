@@ -42,9 +42,9 @@ export const deprecatedBuilder: FileRule = {
     const reading = builder.value === (fromBuilder === "pv" ? "generic" : "hvm") ? "" : ` (xl reads \`"${builder.value}"\` as ${TYPE_LABEL[fromBuilder]})`;
     context.report({
       range: builder.range,
-      message: type
-        ? `\`builder\` is deprecated and repeats what \`type\` already says${reading}. Remove it.`
-        : `\`builder\` is deprecated since Xen 4.10${reading}; write \`type = "${fromBuilder}"\` instead, which newer tools understand.`,
+      ...(type
+        ? { message: `\`builder\` is deprecated and repeats what \`type\` already says${reading}`, help: "Remove it." }
+        : { message: `\`builder\` is deprecated since Xen 4.10${reading}`, help: `Write \`type = "${fromBuilder}"\` instead, which newer tools understand.` }),
       ...(fix ? { fix } : {}),
     });
   },

@@ -68,10 +68,15 @@ export const deviceModelConflict: FileRule = {
       if (wrong) {
         context.report({
           range: bios.range,
-          message:
-            dm.model === "qemu-xen"
-              ? `\`${bios.key}\` asks for ROMBIOS, which ${modelText} does not support: libxl refuses to create the guest ("qemu-xen does not support bios=rombios"). Use \`seabios\` (the default) or \`ovmf\`.`
-              : `\`${bios.key}\` asks for ${bios.bios === "ovmf" ? "OVMF (UEFI)" : "SeaBIOS"}, but ${modelText} only works with ROMBIOS: libxl refuses to create the guest ("qemu-xen-traditional requires bios=rombios"). Switch to qemu-xen, or drop \`${bios.key}\`.`,
+          ...(dm.model === "qemu-xen"
+            ? {
+                message: `\`${bios.key}\` asks for ROMBIOS, which ${modelText} does not support`,
+                help: 'libxl refuses to create the guest ("qemu-xen does not support bios=rombios"). Use `seabios` (the default) or `ovmf`.',
+              }
+            : {
+                message: `\`${bios.key}\` asks for ${bios.bios === "ovmf" ? "OVMF (UEFI)" : "SeaBIOS"}, but ${modelText} only works with ROMBIOS`,
+                help: `libxl refuses to create the guest ("qemu-xen-traditional requires bios=rombios"). Switch to qemu-xen, or drop \`${bios.key}\`.`,
+              }),
           related,
         });
       }
@@ -84,7 +89,8 @@ export const deviceModelConflict: FileRule = {
       context.report({
         severity: "warning",
         range: kernel.range,
-        message: `${modelText} cannot boot an HVM guest's \`kernel\` directly: libxl refuses to start the device model ("HVM direct kernel boot is not supported by qemu-xen-traditional"). Use qemu-xen, or boot from the guest's disk.`,
+        message: `${modelText} cannot boot an HVM guest's \`kernel\` directly`,
+        help: 'libxl refuses to start the device model ("HVM direct kernel boot is not supported by qemu-xen-traditional"). Use qemu-xen, or boot from the guest\'s disk.',
         related,
       });
     }
@@ -92,7 +98,8 @@ export const deviceModelConflict: FileRule = {
     if (vga?.value === "qxl") {
       context.report({
         range: vga.range,
-        message: `${modelText} has no qxl graphics card: libxl refuses to create the guest ("qemu upstream required for qxl vga"). Use qemu-xen, or \`vga = "stdvga"\`.`,
+        message: `${modelText} has no qxl graphics card`,
+        help: 'libxl refuses to create the guest ("qemu upstream required for qxl vga"). Use qemu-xen, or `vga = "stdvga"`.',
         related,
       });
     }

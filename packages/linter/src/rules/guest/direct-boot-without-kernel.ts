@@ -38,10 +38,11 @@ export const directBootWithoutKernel: FileRule = {
     const first = set.sort((a, b) => (a.setting?.range.start.offset ?? 0) - (b.setting?.range.start.offset ?? 0))[0];
     if (!first?.setting) return;
     const keys = set.map((s) => `\`${s.key}\``).join(", ");
-    const why = hvmloader ? "the `kernel` here names hvmloader, which xl drops, so there is no kernel" : "there is no `kernel`";
+    const why = hvmloader ? "the `kernel` names hvmloader, which xl drops" : "there is no `kernel`";
     context.report({
       range: first.setting.range,
-      message: `${keys} ${set.length === 1 ? "is a direct kernel boot setting" : "are direct kernel boot settings"}, but ${why}: libxl refuses to create this HVM guest ("direct boot parameters specified but kernel missing"). Remove ${set.length === 1 ? "it" : "them"} to boot from the guest's disks, or add the \`kernel\` to boot.`,
+      message: `${keys} ${set.length === 1 ? "is a direct kernel boot setting" : "are direct kernel boot settings"}, but ${why}`,
+      help: `libxl refuses to create this HVM guest ("direct boot parameters specified but kernel missing"). Remove ${set.length === 1 ? "it" : "them"} to boot from the guest's disks, or add the \`kernel\` to boot.`,
     });
   },
 };

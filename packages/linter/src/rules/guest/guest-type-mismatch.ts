@@ -2,8 +2,9 @@ import { optionByKey } from "../../catalog";
 import type { GuestType } from "../../engine/guest-type";
 import { compareXenVersions } from "../../engine/host";
 import type { FileContext, FileRule } from "../../engine/types";
-import { TYPE_LABEL, boolValue, describeGuest, leadingStringItems } from "../util/guest-settings";
+import { TYPE_LABEL, aGuest, boolValue, describeGuest, leadingStringItems } from "../util/guest-settings";
 import { keyRange } from "../util/settings";
+import { capitalised } from "../util/values-read";
 
 /** Keys whose mismatch with the type is an error of a more specific rule, or that do apply to it. */
 function handledElsewhere(key: string, type: GuestType, context: FileContext): boolean {
@@ -44,7 +45,7 @@ export const guestTypeMismatch: FileRule = {
       "",
       "Such a key usually means the guest type is not what the author thinks: a missing `type` line gives a",
       "PV guest on x86, so an HVM config without it loses all its HVM settings. The message says which",
-      "type xl builds and where that came from. Fix the type, or remove the keys that do not apply.",
+      "type xl builds, the help where that came from. Fix the type, or remove the keys that do not apply.",
     ].join("\n"),
     invalid: [
       { config: 'name = "win01"\nboot = "dc"\nviridian = 1\nkernel = "/boot/vmlinuz"\n', note: "No `type`: a PV guest on x86, so `boot` and `viridian` are never read." },
@@ -77,7 +78,8 @@ export const guestTypeMismatch: FileRule = {
       if (!why) continue;
       context.report({
         range: keyRange(setting),
-        message: `\`${key}\` is silently ignored: ${why}, and ${describeGuest(context.guest, context)}. Check the guest type; if it is right, remove \`${key}\`.`,
+        message: `\`${key}\` is silently ignored for ${aGuest(type)}`,
+        help: `${capitalised(why)}, and ${describeGuest(context.guest, context)}. Check the guest type; if it is right, remove \`${key}\`.`,
       });
     }
   },

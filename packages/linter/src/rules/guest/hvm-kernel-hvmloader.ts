@@ -29,7 +29,8 @@ export const hvmKernelHvmloader: FileRule = {
     if (!kernel || !setting || basename(kernel.value) !== "hvmloader") return;
     context.report({
       range: kernel.range,
-      message: "`kernel` names hvmloader, which is how xm started HVM guests: xl loads hvmloader by itself, so it warns and ignores this line. Delete it; use `firmware_override` if you really need another loader.",
+      message: "`kernel` names hvmloader, which xl loads by itself and ignores here",
+      help: "That is how xm started HVM guests; xl warns and ignores this line. Delete it; use `firmware_override` if you really need another loader.",
       fix: { title: "Remove `kernel`", safety: "safe", edits: setting.assignments.map((a) => removeStatement(context.text, a.range)) },
     });
   },

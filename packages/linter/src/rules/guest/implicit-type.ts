@@ -1,6 +1,6 @@
 import type { FileRule } from "../../engine/types";
 import { onArch } from "../util/arch";
-import { firstStatementRange, hasSyntaxErrors, insertLineAfter } from "../util/guest-settings";
+import { aGuest, firstStatementRange, hasSyntaxErrors, insertLineAfter } from "../util/guest-settings";
 
 /** No `type` (nor `builder`): the guest type is the architecture's default. */
 export const implicitType: FileRule = {
@@ -41,7 +41,8 @@ export const implicitType: FileRule = {
     const safety = context.arch.source === "default" ? "unsafe" : "safe";
     context.report({
       range: last?.key.range ?? firstStatementRange(context),
-      message: `No \`type\` is set, so xl builds a ${type === "pv" ? "PV" : "PVH"} guest, its default ${onArch(context.arch)}${other}. Write \`type = "${type}"\` so the file says which keys apply${type === "pv" && (context.guestOs.os === "linux" || context.guestOs.os === "unknown") ? " (or consider `pvh` for a modern Linux guest)" : ""}${safety === "unsafe" ? ", or set `host.arch` in xlint.json" : ""}.`,
+      message: `No \`type\` is set, so xl builds ${aGuest(type)}`,
+      help: `That is xl's default ${onArch(context.arch)}${other}. Write \`type = "${type}"\` so the file says which keys apply${type === "pv" && (context.guestOs.os === "linux" || context.guestOs.os === "unknown") ? " (or consider `pvh` for a modern Linux guest)" : ""}${safety === "unsafe" ? ", or set `host.arch` in xlint.json" : ""}.`,
       fix: { title: `Add \`type = "${type}"\``, safety, edits: [insertLineAfter(context, last?.range, `type = "${type}"`)] },
     });
   },

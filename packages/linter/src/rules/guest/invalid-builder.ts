@@ -21,7 +21,7 @@ export const invalidBuilder: FileRule = {
       "",
       "Replace the line with `type = \"pv\"` (or `\"hvm\"`, `\"pvh\"`). For `linux` the fix does that, or just",
       "removes the line when `type` is already set (safe). For a near misspelling of exactly one of the two",
-      "(`generc`, `hmv`), the message asks whether it was meant and the fix writes it; that fix is unsafe,",
+      "(`generc`, `hmv`), the help asks whether it was meant and the fix writes it; that fix is unsafe,",
       "as it guesses the intent.",
     ].join("\n"),
     invalid: [
@@ -47,9 +47,15 @@ export const invalidBuilder: FileRule = {
     }
     context.report({
       range: builder.range,
-      message: xm
-        ? '`builder = "linux"` is how xm asked for a PV guest; xl does not know it and refuses the config ("Invalid domain type linux"). Write `type = "pv"` instead.'
-        : `\`${builder.value}\` is not a builder xl knows (only \`generic\` for PV and \`hvm\`), so it refuses the config ("Invalid domain type").${near !== undefined ? ` Did you mean \`${near}\`?` : ""} Replace \`builder\` with \`type = "pv"\`, \`"pvh"\` or \`"hvm"\`.`,
+      ...(xm
+        ? {
+            message: '`builder = "linux"` is xm\'s way to ask for a PV guest, which xl refuses',
+            help: 'xl does not know it and refuses the config ("Invalid domain type linux"). Write `type = "pv"` instead.',
+          }
+        : {
+            message: `\`${builder.value}\` is not a builder xl knows`,
+            help: `xl knows only \`generic\` for PV and \`hvm\`, and refuses the config ("Invalid domain type").${near !== undefined ? ` Did you mean \`${near}\`?` : ""} Replace \`builder\` with \`type = "pv"\`, \`"pvh"\` or \`"hvm"\`.`,
+          }),
       ...(fix ? { fix } : {}),
     });
   },

@@ -1,6 +1,35 @@
+import type { SpecProblem } from "@xlint/parser";
 import type { FileRule } from "../../engine/types";
 import { CPU_LIST_KEYS, cpuListSetting } from "../util/guest-cpulists";
 import { spanRange } from "../util/settings";
+import { capitalised } from "../util/values-read";
+
+/** What is wrong with one element, for the message; the parser's text says why and what to do. */
+const ELEMENT_HEADS: Readonly<Record<string, (raw: string) => string>> = {
+  "exclude-all": (raw) => `\`${raw}\` removes "all", which xl cannot do`,
+  "huge-range": (raw) => `\`${raw}\` is a huge range`,
+  "number-wraps": (raw) => `\`${raw}\` has a number that xl cuts to 32 bits`,
+};
+
+/**
+ * A cpulist problem as a short message and a help. The parser words each one
+ * "what: why; what to do": an element's problem starts with the element in
+ * backticks, and the others say what is wrong before ", so" or the first ": ".
+ */
+function findingOf(problem: SpecProblem, where: string, text: string): { message: string; help?: string } {
+  const raw = text.slice(problem.span.start, problem.span.end);
+  // "so it stops with …" reads "xl stops with …" once it starts a sentence of its own.
+  const sentence = (clause: string): string => `${capitalised(clause.trim().replace(/^it stops /, "xl stops "))}.`;
+  const elementHead = ELEMENT_HEADS[problem.code];
+  const prefix = `\`${raw}\`: `;
+  if (elementHead && problem.message.startsWith(prefix)) return { message: `In ${where}: ${elementHead(raw)}`, help: sentence(problem.message.slice(prefix.length)) };
+  const cut = [", so ", ": "]
+    .map((mark) => ({ mark, at: problem.message.indexOf(mark) }))
+    .filter((c) => c.at > 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!cut) return { message: `In ${where}: ${problem.message}` };
+  return { message: `In ${where}: ${problem.message.slice(0, cut.at)}`, help: sentence(problem.message.slice(cut.at + cut.mark.length)) };
+}
 
 /** A `cpus`/`cpus_soft` range xl cannot read (it stops), or reads in a surprising way. */
 export const invalidCpulist: FileRule = {
@@ -41,7 +70,7 @@ export const invalidCpulist: FileRule = {
           context.report({
             ...(problem.effect === "fatal" ? {} : { severity: "warning" as const }),
             range: read.mapped && span.end > span.start ? spanRange(context, read.spec, span) : read.range,
-            message: `In ${where}: ${problem.message}.`,
+            ...findingOf(problem, where, read.spec.text),
           });
         }
       }

@@ -18,7 +18,8 @@ function pvReport(context: FileContext, firmware: StringSetting): Report | undef
   if (fits.length === 0) {
     return {
       range: firmware.range,
-      message: `\`${value}\` is not a firmware xl can boot a PV or PVH guest with: it takes only \`pvgrub32\` or \`pvgrub64\` and refuses anything else ("only pvgrub{32|64} supported"). Use one of those, or boot with \`kernel\` or \`bootloader\` instead.`,
+      message: `\`${value}\` is not a firmware xl can boot a PV or PVH guest with`,
+      help: 'xl takes only `pvgrub32` or `pvgrub64` and refuses anything else ("only pvgrub{32|64} supported"). Use one of those, or boot with `kernel` or `bootloader` instead.',
     };
   }
   if (PVGRUBS.includes(value)) return undefined;
@@ -27,7 +28,8 @@ function pvReport(context: FileContext, firmware: StringSetting): Report | undef
   return {
     severity: "warning",
     range: firmware.range,
-    message: `\`${value}\` is only the start of \`pvgrub32\`/\`pvgrub64\`: xl accepts it but then boots the file \`${value}.bin\` from Xen's firmware directory, which does not exist, so the guest fails to start. Write ${only ? `\`${only}\`` : "`pvgrub32` or `pvgrub64`"} in full.`,
+    message: `\`${value}\` is only the start of \`pvgrub32\`/\`pvgrub64\``,
+    help: `xl accepts it but then boots the file \`${value}.bin\` from Xen's firmware directory, which does not exist, so the guest fails to start. Write ${only ? `\`${only}\`` : "`pvgrub32` or `pvgrub64`"} in full.`,
     ...(fix ? { fix } : {}),
   };
 }
@@ -35,8 +37,7 @@ function pvReport(context: FileContext, firmware: StringSetting): Report | undef
 const HVM_NAMES = ["bios", "uefi", "seabios", "rombios", "ovmf"];
 
 /** What xl does with a name it does not know, for HVM messages. */
-const AS_LOADER =
-  "so xl takes it as the file name of a loader that replaces hvmloader, looked up in Xen's firmware directory";
+const AS_LOADER = "xl takes it as the file name of a loader that replaces hvmloader, looked up in Xen's firmware directory";
 
 function hvmReport(context: FileContext, firmware: StringSetting): Report | undefined {
   const value = firmware.value;
@@ -49,7 +50,8 @@ function hvmReport(context: FileContext, firmware: StringSetting): Report | unde
     return {
       severity: "warning",
       range: firmware.range,
-      message: `${written} is not a firmware name, but xl compares only the letters written and reads it as \`${full}\`, so the guest boots ${meaning}. Write \`${full}\` so the file says so.`,
+      message: `${written} is not a firmware name, but xl reads it as \`${full}\``,
+      help: `xl compares only the letters written, so the guest boots ${meaning}. Write \`${full}\` so the file says so.`,
       ...(fix ? { fix } : {}),
     };
   }
@@ -57,7 +59,8 @@ function hvmReport(context: FileContext, firmware: StringSetting): Report | unde
     return {
       severity: "warning",
       range: firmware.range,
-      message: `\`${value}\` is GRUB for PV and PVH guests; for this HVM guest it is no firmware name, ${AS_LOADER}, and the guest does not boot. Use \`bios\` or \`uefi\`, or make the guest PV.`,
+      message: `\`${value}\` is GRUB for PV and PVH guests, not a firmware for this HVM guest`,
+      help: `${AS_LOADER}, and the guest does not boot. Use \`bios\` or \`uefi\`, or make the guest PV.`,
     };
   }
   if (lower === "uefi" || lower === "bios") {
@@ -65,7 +68,8 @@ function hvmReport(context: FileContext, firmware: StringSetting): Report | unde
     return {
       severity: "warning",
       range: firmware.range,
-      message: `xl knows \`${lower}\` only in lower case: \`${value}\` is no firmware name to it, ${AS_LOADER}. Write \`${lower}\`.`,
+      message: `xl knows \`${lower}\` only in lower case, not as \`${value}\``,
+      help: `${AS_LOADER}. Write \`${lower}\`.`,
       ...(fix ? { fix } : {}),
     };
   }
@@ -75,7 +79,8 @@ function hvmReport(context: FileContext, firmware: StringSetting): Report | unde
   return {
     severity: "warning",
     range: firmware.range,
-    message: `\`${value}\` looks like a misspelt \`${near}\`: it is no firmware name to xl, ${AS_LOADER}, which most likely does not exist. Write \`${near}\`.`,
+    message: `\`${value}\` looks like a misspelt \`${near}\``,
+    help: `${AS_LOADER}, which most likely does not exist. Write \`${near}\`.`,
     ...(edit ? { fix: { title: `Write \`${near}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
   };
 }

@@ -21,7 +21,7 @@ export const invalidType: FileRule = {
       "value has, so a shortened value such as `h` is accepted; `type-prefix` reports those.)",
       "",
       "Write one of the three names. When the value is one of them in another case, the fix lowers it",
-      "(safe). When it is a near misspelling of exactly one of them (`hmv`, `pvhh`), the message asks",
+      "(safe). When it is a near misspelling of exactly one of them (`hmv`, `pvhh`), the help asks",
       "whether that one was meant and the fix writes it; that fix is unsafe, as it guesses the intent and",
       "decides which keys xl reads.",
     ].join("\n"),
@@ -43,7 +43,8 @@ export const invalidType: FileRule = {
     const hint = edit && near === undefined ? `Write \`${lowered}\`.` : near !== undefined ? `Did you mean \`${near}\`?` : "Use `pv`, `pvh` or `hvm`.";
     context.report({
       range: type.range,
-      message: `\`${type.value}\` is not a guest type xl knows: it takes only \`pv\`, \`pvh\` or \`hvm\`, in lower case, and refuses the config ("Invalid domain type"). ${hint}`,
+      message: `\`${type.value}\` is not a guest type xl knows`,
+      help: `xl takes only \`pv\`, \`pvh\` or \`hvm\`, in lower case, and refuses the config ("Invalid domain type"). ${hint}`,
       ...(edit && meant !== undefined ? { fix: { title: `Replace with \`${meant}\``, safety: near === undefined ? ("safe" as const) : ("unsafe" as const), edits: [edit] } } : {}),
     });
   },

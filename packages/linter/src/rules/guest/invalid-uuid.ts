@@ -1,6 +1,6 @@
 import { detachedSpecText, parseUuid, uuidErrorIndex, type Span } from "@xlint/parser";
 import type { FileRule } from "../../engine/types";
-import { asSentence } from "../util/guest-settings";
+import { problemFinding } from "../util/finding-text";
 import { spanRange, stringSetting } from "../util/settings";
 
 /** The first character that breaks the 8-4-4-4-12 form, or what is left over or missing at the end. */
@@ -40,7 +40,7 @@ export const invalidUuid: FileRule = {
     if (!problem) return;
     context.report({
       range: uuid.spec && spec.text.length > 0 ? spanRange(context, uuid.spec, offendingSpan(spec.text)) : uuid.range,
-      message: asSentence(problem.message),
+      ...problemFinding(problem.message),
     });
   },
 };

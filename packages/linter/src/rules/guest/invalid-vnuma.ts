@@ -1,6 +1,6 @@
 import type { FileRule } from "../../engine/types";
 import { vnumaOf, vnumaProblemRange } from "../util/guest-cpus";
-import { asSentence } from "../util/guest-settings";
+import { problemFinding } from "../util/finding-text";
 
 /** PoD with vNUMA is one of pod-conflict's reasons; reported there once. */
 const REPORTED_ELSEWHERE = new Set(["vnuma-with-pod"]);
@@ -54,7 +54,7 @@ export const invalidVnuma: FileRule = {
       context.report({
         ...(fatal ? {} : { severity: "warning" as const }),
         range: vnumaProblemRange(context, problem),
-        message: asSentence(problem.message),
+        ...problemFinding(problem.message),
       });
     }
   },

@@ -33,7 +33,8 @@ export const kernelAndFirmware: FileRule = {
     if (!kernel || !firmware) return;
     context.report({
       range: firmware.range,
-      message: `${aGuest(type).replace(/^a/, "A")} cannot have both \`kernel\` and \`firmware\`: for PV and PVH, \`firmware\` stands for a kernel image of its own, so xl refuses the config ("both kernel and firmware specified"). Keep one of them.`,
+      message: `${aGuest(type).replace(/^a/, "A")} cannot have both \`kernel\` and \`firmware\``,
+      help: 'For PV and PVH, `firmware` stands for a kernel image of its own, so xl refuses the config ("both kernel and firmware specified"). Keep one of them.',
       related: [{ path: context.path, range: kernel.range, message: "`kernel` is set here" }],
     });
   },

@@ -23,10 +23,11 @@ export const maxvcpusBelowVcpus: FileRule = {
   check(context) {
     const counts = vcpuCounts(context);
     if (!counts || counts.maxFrom === "vcpus" || counts.maxFrom === "nothing" || counts.max >= counts.vcpus || !counts.maxRange) return;
-    const max = counts.maxFrom === "vnuma" ? `the vNUMA nodes hold ${counts.max} vCPU(s), which sets the maximum,` : `\`maxvcpus\` is ${counts.max}`;
+    const max = counts.maxFrom === "vnuma" ? `The vNUMA nodes hold ${counts.max} vCPU(s), the maximum,` : `\`maxvcpus\` is ${counts.max}`;
     context.report({
       range: counts.maxRange,
-      message: `${max} but \`vcpus\` is ${counts.vcpus}: xl refuses to start more vCPUs than the maximum ("maxvcpus < vcpus"). Raise ${counts.maxFrom === "vnuma" ? "`maxvcpus` (and the vNUMA vcpus= ranges)" : "`maxvcpus`"} to at least ${counts.vcpus}, or lower \`vcpus\`.`,
+      message: `${max} but \`vcpus\` is ${counts.vcpus}`,
+      help: `xl refuses to start more vCPUs than the maximum ("maxvcpus < vcpus"). Raise ${counts.maxFrom === "vnuma" ? "`maxvcpus` (and the vNUMA vcpus= ranges)" : "`maxvcpus`"} to at least ${counts.vcpus}, or lower \`vcpus\`.`,
       ...(counts.vcpusRange ? { related: [{ path: context.path, range: counts.vcpusRange, message: "`vcpus` is set here" }] } : {}),
     });
   },

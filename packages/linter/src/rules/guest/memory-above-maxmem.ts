@@ -27,7 +27,8 @@ export const memoryAboveMaxmem: FileRule = {
     if (!memory || !maxmem || memory.value <= maxmem.value) return;
     context.report({
       range: maxmem.range,
-      message: `\`maxmem\` (${maxmem.value} MiB) is below \`memory\` (${memory.value} MiB): xl does not check it, the guest starts with ${memory.value} MiB anyway, and its balloon driver is told a maximum below what it has. Make \`maxmem\` at least ${memory.value}, or remove it.`,
+      message: `\`maxmem\` (${maxmem.value} MiB) is below \`memory\` (${memory.value} MiB)`,
+      help: `xl does not check it: the guest starts with ${memory.value} MiB anyway, and its balloon driver is told a maximum below what it has. Make \`maxmem\` at least ${memory.value}, or remove it.`,
       related: [{ path: context.path, range: memory.range, message: "`memory` is set here" }],
     });
   },

@@ -1,5 +1,5 @@
 import type { FileRule } from "../../engine/types";
-import { aGuest, guestAnchor, hasSyntaxErrors, typeOrigin } from "../util/guest-settings";
+import { TYPE_LABEL, aGuest, guestAnchor, hasSyntaxErrors, typeOrigin } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
 
 /** A PV or PVH guest with nothing to boot: xl stops. */
@@ -37,7 +37,8 @@ export const missingKernel: FileRule = {
     const hvmHint = context.guest.source === "default" && context.host.arch === "x86" ? ' If this is meant to be an HVM guest, add `type = "hvm"`.' : "";
     context.report({
       range: guestAnchor(context),
-      message: `This is ${aGuest(type)} ${typeOrigin(context.guest, context)} with nothing to boot: none of \`kernel\`, \`bootloader\` or \`firmware\` is set${listNote}, so xl refuses it ("Neither kernel nor bootloader specified"). Add \`kernel = "/path/to/vmlinuz"\`, \`bootloader = "pygrub"\` or \`firmware = "pvgrub64"\`.${hvmHint}`,
+      message: `This ${TYPE_LABEL[type]} guest has nothing to boot: no \`kernel\`, \`bootloader\` or \`firmware\``,
+      help: `It is ${aGuest(type)} ${typeOrigin(context.guest, context)}${listNote}, and xl refuses it ("Neither kernel nor bootloader specified"). Add \`kernel = "/path/to/vmlinuz"\`, \`bootloader = "pygrub"\` or \`firmware = "pvgrub64"\`.${hvmHint}`,
     });
   },
 };

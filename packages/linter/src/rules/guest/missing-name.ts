@@ -27,7 +27,8 @@ export const missingName: FileRule = {
     if (context.setting("name") || hasSyntaxErrors(context)) return;
     context.report({
       range: firstStatementRange(context),
-      message: 'The config has no `name`: xl refuses it ("Domain name must be specified") before creating anything. Add `name = "..."` with a name unique on the host.',
+      message: "The config has no `name`",
+      help: 'xl refuses it ("Domain name must be specified") before creating anything. Add `name = "..."` with a name unique on the host.',
     });
   },
 };

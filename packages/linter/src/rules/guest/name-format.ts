@@ -2,11 +2,16 @@ import type { FileRule } from "../../engine/types";
 import { stringSetting } from "../util/settings";
 
 /** What is wrong with a name xl accepts, or undefined when nothing is. */
-function nameTrouble(name: string): string | undefined {
-  if (name === "") return "it is empty: xl accepts it, but no `xl` command can then address the guest by name";
-  if (/^[0-9]+$/.test(name)) return "it is all digits: `xl` commands take an all-digit argument as a domain id, so `xl shutdown " + name + "` would act on domain " + String(Number(name)) + ", not on this guest";
-  if (name.includes("/")) return "it contains `/`: libxl builds file names from the guest's name (such as the device model's log `qemu-dm-NAME.log`), and a slash sends them into another directory or makes them fail";
-  if (/\s/.test(name)) return "it contains whitespace: every `xl` command and script has to quote it, and leading or trailing blanks are invisible in `xl list`";
+/** What is wrong with a name xl takes, and why it matters. */
+function nameTrouble(name: string): { what: string; why: string } | undefined {
+  if (name === "") return { what: "is empty", why: "xl accepts it, but no `xl` command can then address the guest by name." };
+  if (/^[0-9]+$/.test(name)) {
+    return { what: "is all digits", why: `\`xl\` commands take an all-digit argument as a domain id, so \`xl shutdown ${name}\` would act on domain ${String(Number(name))}, not on this guest.` };
+  }
+  if (name.includes("/")) {
+    return { what: "contains `/`", why: "libxl builds file names from the guest's name (such as the device model's log `qemu-dm-NAME.log`), and a slash sends them into another directory or makes them fail." };
+  }
+  if (/\s/.test(name)) return { what: "contains whitespace", why: "Every `xl` command and script has to quote it, and leading or trailing blanks are invisible in `xl list`." };
   return undefined;
 }
 
@@ -40,7 +45,8 @@ export const nameFormat: FileRule = {
     if (!trouble) return;
     context.report({
       range: name.range,
-      message: `The name \`${JSON.stringify(name.value)}\` is a poor choice because ${trouble}. Use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter.`,
+      message: `The name \`${JSON.stringify(name.value)}\` ${trouble.what}`,
+      help: `${trouble.why} Use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter.`,
     });
   },
 };

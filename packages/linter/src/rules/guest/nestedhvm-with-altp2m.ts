@@ -30,7 +30,8 @@ export const nestedhvmWithAltp2m: FileRule = {
     if (!first || !nested) return;
     context.report({
       range: nested.range,
-      message: `\`nestedhvm\` is on together with \`${first}\`: libxl refuses to create a guest with both nested virtualisation and alternate p2m ("nestedhvm and altp2mhvm cannot be used together"). Turn one of them off.`,
+      message: `\`nestedhvm\` is on together with \`${first}\``,
+      help: 'libxl refuses to create a guest with both nested virtualisation and alternate p2m ("nestedhvm and altp2mhvm cannot be used together"). Turn one of them off.',
     });
   },
 };

@@ -27,7 +27,8 @@ export const nilUuid: FileRule = {
     if (!uuid || !parseUuid(uuid.spec ?? detachedSpecText(uuid.value)).problems.some((p) => p.code === "nil-uuid")) return;
     context.report({
       range: uuid.range,
-      message: "This is the nil UUID: xl keeps it rather than drawing a random one, so the guest has dom0's UUID and tools that look domains up by UUID confuse the two. Use a UUID from `uuidgen`, or drop `uuid` to get a random one.",
+      message: "This is the nil UUID, which is dom0's",
+      help: "xl keeps it rather than drawing a random one, so tools that look domains up by UUID confuse the guest with dom0. Use a UUID from `uuidgen`, or drop `uuid` to get a random one.",
     });
   },
 };

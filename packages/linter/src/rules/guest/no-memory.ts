@@ -24,7 +24,8 @@ export const noMemory: FileRule = {
     if (["memory", "maxmem", "vnuma"].some((key) => context.setting(key)) || hasSyntaxErrors(context)) return;
     context.report({
       range: firstStatementRange(context),
-      message: "Neither `memory` nor `maxmem` is set, so libxl gives the guest 32 MiB (not xm's 128 MiB), too little for any current operating system to boot. Add `memory = ...` in MiB.",
+      message: "Neither `memory` nor `maxmem` is set, so libxl gives the guest 32 MiB",
+      help: "That is not xm's 128 MiB, and too little for any current operating system to boot. Add `memory = ...` in MiB.",
     });
   },
 };

@@ -38,22 +38,35 @@ export const passthroughConflicts: FileRule = {
       if (pt.hasDevices) {
         context.report({
           range,
-          message: `\`passthrough = "disabled"\` contradicts ${describeDevices(pt)}: libxl refuses to create the guest ("passthrough disabled but devices are specified"). Remove the devices, or remove \`passthrough\` so that libxl enables it.`,
+          message: `\`passthrough = "disabled"\` contradicts ${describeDevices(pt)}`,
+          help: 'libxl refuses to create the guest ("passthrough disabled but devices are specified"). Remove the devices, or remove `passthrough` so that libxl enables it.',
         });
       }
       return;
     }
     if (context.host.arch === "arm") {
       if (pt.mode === "sync_pt") {
-        context.report({ range, message: `\`sync_pt\` does not exist on Arm, where the IOMMU always shares the page tables: libxl refuses to create the guest. Use \`share_pt\`, or leave \`passthrough\` out.${judgedFor(context.arch)}` });
+        context.report({
+          range,
+          message: "`sync_pt` does not exist on Arm, where the IOMMU always shares the page tables",
+          help: `libxl refuses to create the guest. Use \`share_pt\`, or leave \`passthrough\` out.${judgedFor(context.arch)}`,
+        });
       }
       return;
     }
     if (pt.mode !== "share_pt") return;
     if (type === "pv") {
-      context.report({ range, message: '`share_pt` shares the guest\'s hardware-assisted page tables with the IOMMU, which a PV guest does not have: libxl refuses to create it (passthrough="share_pt" not valid for PV domain). Use `sync_pt`, or leave `passthrough` out.' });
+      context.report({
+        range,
+        message: "`share_pt` needs hardware-assisted page tables, which a PV guest does not have",
+        help: 'It shares those page tables with the IOMMU, and libxl refuses to create the guest (passthrough="share_pt" not valid for PV domain). Use `sync_pt`, or leave `passthrough` out.',
+      });
     } else if (type === "hvm" && boolValue(context, "hap") === false) {
-      context.report({ range, message: '`share_pt` needs hardware-assisted paging, but `hap = 0` turns it off: libxl refuses to create the guest (passthrough="share_pt" only valid for HAP guests). Use `sync_pt`, or turn `hap` back on.' });
+      context.report({
+        range,
+        message: "`share_pt` needs hardware-assisted paging, but `hap = 0` turns it off",
+        help: 'libxl refuses to create the guest (passthrough="share_pt" only valid for HAP guests). Use `sync_pt`, or turn `hap` back on.',
+      });
     }
   },
 };

@@ -36,7 +36,8 @@ export const passthroughOnPvh: FileRule = {
     const what = pt.hasDevices ? describeDevices(pt) : `\`passthrough = "${pt.written ?? ""}"\``;
     context.report({
       range,
-      message: `This is a PVH guest ${typeOrigin(context.guest, context)}, and PVH guests cannot have passthrough ${onArch(context.arch)}: with ${what} libxl refuses to create it ("passthrough not yet supported for x86 PVH guests"). Make the guest HVM to pass devices through, or remove them.`,
+      message: `This PVH guest has ${what}, and libxl refuses passthrough for PVH on x86`,
+      help: `This is a PVH guest ${typeOrigin(context.guest, context)}, and PVH guests cannot have passthrough ${onArch(context.arch)}: libxl refuses to create it ("passthrough not yet supported for x86 PVH guests"). Make the guest HVM to pass devices through, or remove them.`,
     });
   },
 };

@@ -46,7 +46,8 @@ export const podConflict: FileRule = {
     const max = maxmem.fromVnuma ? `the vNUMA total (${maxmem.value} MiB)` : `\`maxmem\` (${maxmem.value} MiB)`;
     context.report({
       range: memory.range,
-      message: `\`memory\` (${memory.value} MiB) is below ${max}, so this guest would start in populate-on-demand mode, which libxl refuses together with ${reasons.join(" and ")}. Set \`memory\` to ${maxmem.value}${maxmem.fromVnuma ? "" : " or drop `maxmem`"}.`,
+      message: `\`memory\` (${memory.value} MiB) below ${max} starts populate-on-demand, refused here`,
+      help: `In populate-on-demand mode the guest starts ballooned down, which libxl refuses together with ${reasons.join(" and ")}. Set \`memory\` to ${maxmem.value}${maxmem.fromVnuma ? "" : " or drop `maxmem`"}.`,
       related: [{ path: context.path, range: maxmem.range, message: "the maximum memory" }],
     });
   },

@@ -28,7 +28,8 @@ export const pvgrubOnPvh: FileRule = {
     if (!firmware || stringSetting(context, "kernel") || (firmware.value !== "pvgrub32" && firmware.value !== "pvgrub64")) return;
     context.report({
       range: firmware.range,
-      message: `\`${firmware.value}\` is GRUB built for PV guests: xl accepts it for this PVH guest, but the image cannot boot in a PVH container. Use \`kernel\` (possibly a GRUB image built for PVH) or \`bootloader = "pygrub"\`, or make the guest PV.`,
+      message: `\`${firmware.value}\` is GRUB built for PV guests, which cannot boot this PVH guest`,
+      help: 'xl accepts it, but the image cannot boot in a PVH container. Use `kernel` (possibly a GRUB image built for PVH) or `bootloader = "pygrub"`, or make the guest PV.',
     });
   },
 };

@@ -29,7 +29,8 @@ export const seclabelNeedsXsm: FileRule = {
     const names = keys.map((k) => `\`${k}\``).join(" and ");
     context.report({
       range: label.range,
-      message: `${names} only take${keys.length === 1 ? "s" : ""} effect on a host running XSM/FLASK: without it libxl warns that XSM is disabled and starts the guest unlabelled; with it, the label must exist in the loaded policy. Make sure the hosts run FLASK, or remove the label${keys.length === 1 ? "" : "s"}.`,
+      message: `${names} only take${keys.length === 1 ? "s" : ""} effect on a host running XSM/FLASK`,
+      help: `Without it libxl warns that XSM is disabled and starts the guest unlabelled; with it, the label must exist in the loaded policy. Make sure the hosts run FLASK, or remove the label${keys.length === 1 ? "" : "s"}.`,
     });
   },
 };

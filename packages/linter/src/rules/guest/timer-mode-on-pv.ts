@@ -31,7 +31,8 @@ export const timerModeOnPv: FileRule = {
     if (!setting) return;
     context.report({
       range: keyRange(setting),
-      message: `\`timer_mode\` is refused for PV guests, whatever its value: xl stops ("timer_mode option is not supported for PV guests"), and ${describeGuest(context.guest, context)}. Remove it, or fix \`type\` if the guest should be HVM or PVH.`,
+      message: "`timer_mode` is refused for PV guests, whatever its value",
+      help: `xl stops ("timer_mode option is not supported for PV guests"), and ${describeGuest(context.guest, context)}. Remove it, or fix \`type\` if the guest should be HVM or PVH.`,
       fix: { title: "Remove `timer_mode`", safety: "unsafe", edits: setting.assignments.map((a) => removeStatement(context.text, a.range)) },
     });
   },

@@ -2,6 +2,7 @@ import { typeFromTypeKey } from "../../engine/guest-type";
 import type { FileRule } from "../../engine/types";
 import { TYPE_LABEL, replaceValueEdit } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
+import { capitalised } from "../util/values-read";
 
 /** A shortened `type` (`"h"`, `"p"`, `""`) that xl's prefix matching accepts. */
 export const typePrefix: FileRule = {
@@ -36,7 +37,8 @@ export const typePrefix: FileRule = {
     const why = type.value === "" ? "the empty text is a prefix of `hvm`, the first name xl tries" : `xl compares only the letters written, and \`${type.value}\` starts \`${meant}\`, the first name it tries that fits`;
     context.report({
       range: type.range,
-      message: `${written} is not a full guest type, but xl accepts it and builds ${meant === "hvm" ? "an" : "a"} ${TYPE_LABEL[meant]} guest: ${why}. Write \`"${meant}"\` so the file says what it builds.`,
+      message: `${written} is not a full guest type, but xl builds ${meant === "hvm" ? "an" : "a"} ${TYPE_LABEL[meant]} guest from it`,
+      help: `${capitalised(why)}. Write \`"${meant}"\` so the file says what it builds.`,
       ...(edit ? { fix: { title: `Write \`${meant}\``, safety: "safe" as const, edits: [edit] } } : {}),
     });
   },

@@ -37,7 +37,8 @@ export const unknownCpupool: FileRule = {
     if (pool.value === "") {
       context.report({
         range: pool.range,
-        message: 'The pool name is empty: no CPU pool has that name, so libxl refuses to create the guest ("Illegal pool specified"). Name a pool from `xl cpupool-list`, or remove `pool` to use Pool-0.',
+        message: "The pool name is empty",
+        help: 'No CPU pool has that name, so libxl refuses to create the guest ("Illegal pool specified"). Name a pool from `xl cpupool-list`, or remove `pool` to use Pool-0.',
       });
       return;
     }
@@ -47,7 +48,8 @@ export const unknownCpupool: FileRule = {
     const known = pools.map((name) => `\`${name}\``).join(", ");
     context.report({
       range: pool.range,
-      message: `No CPU pool is named \`${pool.value}\` on this host (the host profile lists ${known}): libxl refuses to create the guest ("Illegal pool specified").${meant ? ` Did you mean \`${meant}\`? Pool names are matched exactly.` : " Create the pool first, pick one of these, or correct `host.cpupools` in xlint.json."}`,
+      message: `No CPU pool is named \`${pool.value}\` on this host`,
+      help: `The host profile lists ${known}, and libxl refuses to create the guest ("Illegal pool specified").${meant ? ` Did you mean \`${meant}\`? Pool names are matched exactly.` : " Create the pool first, pick one of these, or correct `host.cpupools` in xlint.json."}`,
       ...(edit && meant ? { fix: { title: `Write \`${meant}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
     });
   },

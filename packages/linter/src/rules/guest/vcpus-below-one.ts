@@ -31,13 +31,15 @@ export const vcpusBelowOne: FileRule = {
       context.report({
         severity: "error",
         range: vcpus.range,
-        message: `\`vcpus\` is ${vcpus.value}: xl cannot size its vCPU map for a negative count and stops ("Unable to allocate cpumap"). Set it to 1 or more.`,
+        message: `\`vcpus\` is ${vcpus.value}, a negative count`,
+        help: 'xl cannot size its vCPU map for a negative count and stops ("Unable to allocate cpumap"). Set it to 1 or more.',
       });
       return;
     }
     context.report({
       range: vcpus.range,
-      message: "`vcpus = 0` asks for a guest without any vCPU: xl 4.17 lets it through and builds the guest with no vCPU marked online (development versions after 4.21 raise it to 1). Set `vcpus` to 1 or more, or leave it out.",
+      message: "`vcpus = 0` asks for a guest without any vCPU",
+      help: "xl 4.17 lets it through and builds the guest with no vCPU marked online (development versions after 4.21 raise it to 1). Set `vcpus` to 1 or more, or leave it out.",
     });
   },
 };

@@ -1,12 +1,16 @@
 import { detachedSpecText, parseCpuList, type Setting, type SpecProblem } from "@xlint/parser";
 import type { FileContext, FileRule } from "../../engine/types";
+import { problemFinding, type FindingText } from "../util/finding-text";
 import { settingRange, spanRange, stringSetting } from "../util/settings";
 import { poolNumberList, type PoolNumber } from "./cpupool-numbers";
 
-function misreadItem(key: "cpus" | "nodes", item: PoolNumber): string {
+function misreadItem(key: "cpus" | "nodes", item: PoolNumber): FindingText {
   const what = key === "cpus" ? "CPU" : "node";
   const range = key === "cpus" ? ` To give a range, write the whole value as one CPU-list string: \`cpus = "${item.text.trim()}"\`.` : "";
-  return `Item ${item.index + 1} of \`${key}\`, \`${item.text}\`, is not a plain ${what} number: xl takes only its leading number and reads it as ${what} ${item.value}.${range}`;
+  return {
+    message: `Item ${item.index + 1} of \`${key}\`, \`${item.text}\`, is read as ${what} ${item.value}`,
+    help: `It is not a plain ${what} number: xl takes only its leading number.${range}`,
+  };
 }
 
 /** `nodes`: a list of node numbers whose free CPUs all join the pool. */
@@ -15,7 +19,8 @@ function checkNodes(context: FileContext, setting: Setting): void {
     context.report({
       range: settingRange(setting),
       severity: "warning",
-      message: `\`nodes\` must be a list (\`nodes = [ "${setting.value.value}" ]\`): xl warns that it is a single value and ignores it, so the pool takes its CPUs from \`cpus\`, or none.`,
+      message: `\`nodes\` must be a list (\`nodes = [ "${setting.value.value}" ]\`)`,
+      help: "xl warns that it is a single value and ignores it, so the pool takes its CPUs from `cpus`, or none.",
     });
     return;
   }
@@ -24,26 +29,37 @@ function checkNodes(context: FileContext, setting: Setting): void {
   if (list.read.length === 0) {
     context.report({
       range: settingRange(setting),
-      message: '`nodes` names no node, so the pool finds no free CPU and `xl cpupool-create` stops ("no free cpu found"). List node numbers, or use `cpus`.',
+      message: "`nodes` names no node, so the pool finds no free CPU",
+      help: '`xl cpupool-create` stops ("no free cpu found"). List node numbers, or use `cpus`.',
     });
   }
   const nodeCount = context.host.numaNodes;
   for (const item of list.read) {
-    if (!item.exact) context.report({ range: item.range, severity: "warning", message: misreadItem("nodes", item) });
+    if (!item.exact) context.report({ range: item.range, severity: "warning", ...misreadItem("nodes", item) });
     else if (nodeCount !== undefined && (item.value < 0 || item.value >= nodeCount)) {
       context.report({
         range: item.range,
         severity: "warning",
-        message: `The host has no NUMA node ${item.value} (it has ${nodeCount}), so this item adds no CPU to the pool.`,
+        message: `The host has no NUMA node ${item.value} (it has ${nodeCount}), so this item adds no CPU to the pool`,
       });
     }
   }
   if (list.stop) {
-    context.report({ range: list.stop.range, severity: "warning", message: `Item ${list.stop.index + 1} of \`nodes\` is a list, not a node number: xl stops reading \`nodes\` there and ignores the rest.` });
+    context.report({
+      range: list.stop.range,
+      severity: "warning",
+      message: `Item ${list.stop.index + 1} of \`nodes\` is a list, not a node number`,
+      help: "xl stops reading `nodes` there and ignores the rest.",
+    });
   }
   const cpus = context.setting("cpus");
   if (cpus && list.read.length > 0) {
-    context.report({ range: settingRange(cpus), severity: "warning", message: "`nodes` is set, so xl ignores `cpus` entirely: the pool takes every free CPU of the listed nodes. Keep one of the two." });
+    context.report({
+      range: settingRange(cpus),
+      severity: "warning",
+      message: "`nodes` is set, so xl ignores `cpus` entirely",
+      help: "The pool takes every free CPU of the listed nodes. Keep one of the two.",
+    });
   }
 }
 
@@ -60,17 +76,20 @@ function checkCpuString(context: FileContext): void {
       context.report({
         range: value.range,
         severity: "warning",
-        message: `\`cpus\` ${spec.text.trim() === "" ? "is empty" : "only removes CPUs"}, so the pool is created without any CPU. List the CPUs it should have, e.g. \`4-7\`.`,
+        message: `\`cpus\` ${spec.text.trim() === "" ? "is empty" : "only removes CPUs"}, so the pool is created without any CPU`,
+        help: "List the CPUs it should have, e.g. `4-7`.",
       });
     } else if (problem.code === "huge-range") {
       const element = spec.text.slice(problem.span.start, problem.span.end);
       context.report({
         range: where(problem),
         severity: problem.effect === "fatal" ? "error" : "warning",
-        message: `In \`cpus\`: \`${element}\` is a range xl steps through one number at a time, which ${problem.effect === "fatal" ? "in practice never ends" : "takes seconds"}. Write the CPU numbers the host has.`,
+        message: `In \`cpus\`, \`${element}\` is a range xl steps through one number at a time`,
+        help: `Stepping through it ${problem.effect === "fatal" ? "in practice never ends" : "takes seconds"}. Write the CPU numbers the host has.`,
       });
     } else {
-      context.report({ range: where(problem), ...(problem.effect === "fatal" ? {} : { severity: "warning" as const }), message: `In \`cpus\`: ${problem.message}.` });
+      const { message, help } = problemFinding(problem.message);
+      context.report({ range: where(problem), ...(problem.effect === "fatal" ? {} : { severity: "warning" as const }), message: `In \`cpus\`, ${message}`, ...(help ? { help } : {}) });
     }
   }
 }
@@ -82,15 +101,28 @@ function checkCpuItems(context: FileContext): void {
   const cpuCount = context.host.cpus;
   for (const item of list.read) {
     if (item.value < 0) {
-      context.report({ range: item.range, message: `Item ${item.index + 1} of \`cpus\` is read as CPU ${item.value}, which cannot exist, so \`xl cpupool-create\` stops ("cpu ${item.value} illegal or not free").` });
+      context.report({
+        range: item.range,
+        message: `Item ${item.index + 1} of \`cpus\` is read as CPU ${item.value}, which cannot exist`,
+        help: `\`xl cpupool-create\` stops ("cpu ${item.value} illegal or not free"). Write a CPU number from 0.`,
+      });
     } else if (cpuCount !== undefined && item.value >= cpuCount) {
-      context.report({ range: item.range, message: `The host has no CPU ${item.value} (it has ${cpuCount}), so \`xl cpupool-create\` stops ("cpu ${item.value} illegal or not free").` });
+      context.report({
+        range: item.range,
+        message: `The host has no CPU ${item.value} (it has ${cpuCount})`,
+        help: `\`xl cpupool-create\` stops ("cpu ${item.value} illegal or not free"). List CPUs the host has.`,
+      });
     } else if (!item.exact) {
-      context.report({ range: item.range, severity: "warning", message: misreadItem("cpus", item) });
+      context.report({ range: item.range, severity: "warning", ...misreadItem("cpus", item) });
     }
   }
   if (list.stop) {
-    context.report({ range: list.stop.range, severity: "warning", message: `Item ${list.stop.index + 1} of \`cpus\` is a list, not a CPU number: xl stops reading \`cpus\` there and ignores the rest.` });
+    context.report({
+      range: list.stop.range,
+      severity: "warning",
+      message: `Item ${list.stop.index + 1} of \`cpus\` is a list, not a CPU number`,
+      help: "xl stops reading `cpus` there and ignores the rest.",
+    });
   }
 }
 

@@ -43,7 +43,8 @@ export const cpupoolInvalidSched: FileRule = {
       context.report({
         range: settingRange(setting),
         severity: "warning",
-        message: "`sched` must be a single string, not a list: xl warns, ignores it and gives the pool the scheduler Xen booted with.",
+        message: "`sched` must be a single string, not a list",
+        help: "xl warns, ignores it and gives the pool the scheduler Xen booted with.",
       });
       return;
     }
@@ -57,7 +58,7 @@ export const cpupoolInvalidSched: FileRule = {
       context.report({
         range: value.range,
         severity: "info",
-        message: `libxl ignores case, so ${shown(word)} works, but the scheduler is called \`${folded}\`.`,
+        message: `${shown(word)} works, as libxl ignores case, but the scheduler is called \`${folded}\``,
         ...(edit ? { fix: { title: `Write \`${folded}\``, safety: "safe" as const, edits: [edit] } } : {}),
       });
       return;
@@ -65,7 +66,8 @@ export const cpupoolInvalidSched: FileRule = {
     if (folded !== undefined) {
       context.report({
         range: value.range,
-        message: `${shown(word)} is a scheduler name libxl still knows, but Xen has had no such scheduler since 4.6, so creating the pool fails. Use ${listOfValues(POOL_SCHEDULERS)}.`,
+        message: `${shown(word)} is a scheduler Xen has not had since 4.6`,
+        help: `libxl still knows the name, but creating the pool fails. Use ${listOfValues(POOL_SCHEDULERS)}.`,
       });
       return;
     }
@@ -75,7 +77,8 @@ export const cpupoolInvalidSched: FileRule = {
     const edit = clear !== undefined && clear === candidates[0] ? rewriteValue(setting.value, clear) : undefined;
     context.report({
       range: value.range,
-      message: `${shown(word)} is not a scheduler libxl knows, so \`xl cpupool-create\` stops with "Unknown scheduler". ${advice}`,
+      message: `${shown(word)} is not a scheduler libxl knows`,
+      help: `\`xl cpupool-create\` stops with "Unknown scheduler". ${advice}`,
       ...(edit && clear !== undefined ? { fix: { title: `Write \`${clear}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
     });
   },

@@ -45,13 +45,14 @@ export const cpupoolMissingName: FileRule = {
     if (setting && setting.value.kind === "list") {
       context.report({
         range: settingRange(setting),
-        message: `\`name\` must be a single string, not a list: xl warns and names the pool after the file, \`${file}\`. Write \`name = "..."\`.`,
+        message: "`name` must be a single string, not a list",
+        help: `xl warns and names the pool after the file, \`${file}\`. Write \`name = "..."\`.`,
       });
       return;
     }
     const name = stringSetting(context, "name");
     if (name && name.value === "") {
-      context.report({ range: name.range, message: "The pool's name is empty: guests and `xl cpupool-*` commands cannot refer to it by name. Give it one." });
+      context.report({ range: name.range, message: "The pool's name is empty", help: "Guests and `xl cpupool-*` commands cannot refer to it by name. Give it one." });
       return;
     }
     if (setting) return;
@@ -69,7 +70,8 @@ export const cpupoolMissingName: FileRule = {
       : undefined;
     context.report({
       range: anchor,
-      message: `This cpupool file sets no \`name\`, so xl names the pool after the file, \`${file}\`, extension included. Set \`name = "..."\` to the name guests use in \`pool=\`.`,
+      message: `This cpupool file sets no \`name\`, so xl names the pool after the file, \`${file}\``,
+      help: 'The name keeps the extension. Set `name = "..."` to the name guests use in `pool=`.',
       ...(fix ? { fix } : {}),
     });
   },

@@ -48,10 +48,11 @@ export function reportUnknownKeys(context: FileContext, owner: KeyOwner, skip: (
   for (const assignment of validAssignments(context)) {
     const key = assignment.key.name;
     if (known.has(key) || skip(key)) continue;
-    const ignored = `\`${key}\` is not a key ${owner.reader} reads from ${owner.fileName}, so this line is silently ignored.`;
+    const message = `\`${key}\` is not a key ${owner.reader} reads from ${owner.fileName}`;
+    const ignored = "This line is silently ignored.";
     const elsewhere = belongsElsewhere(key, owner);
     if (elsewhere) {
-      context.report({ range: assignment.key.range, message: `${ignored} ${elsewhere}` });
+      context.report({ range: assignment.key.range, message, help: `${ignored} ${elsewhere}` });
       continue;
     }
     const candidates = closestKeys(key, owner.keys, 3);
@@ -62,7 +63,7 @@ export function reportUnknownKeys(context: FileContext, owner: KeyOwner, skip: (
           : `Check the spelling against ${owner.manual}; if another tool reads this key, silence this finding with a comment.`
         : `Did you mean ${candidates.map((c) => `\`${c}\``).join(" or ")}?`;
     const fix = renameFix(context, assignment, candidates);
-    context.report({ range: assignment.key.range, message: `${ignored} ${hint}`, ...(fix ? { fix } : {}) });
+    context.report({ range: assignment.key.range, message, help: `${ignored} ${hint}`, ...(fix ? { fix } : {}) });
   }
 }
 

@@ -10,6 +10,7 @@
 import { detachedSpecText, evenCpuHost, parseCpuList, resolveCpuList, type CpuHost, type CpuList, type SpecProblem, type SpecText } from "@xlint/parser";
 import type { HostProfile } from "../../engine/host";
 import type { FileContext, Report } from "../../engine/types";
+import { capitalised, problemFinding } from "../util/finding-text";
 import { spanRange, stringSetting, type StringSetting } from "../util/settings";
 
 export type MaskKey = "vm.cpumask" | "vm.hvm.cpumask" | "vm.pv.cpumask";
@@ -78,11 +79,11 @@ function describeHost(host: HostProfile): string {
   return ` on this host (${parts.join(", ")}, per the host profile)`;
 }
 
-/** The reason part of the parser's "… \"Invalid pcpu range\": reason" message. */
+/** The reason part of the parser's "… \"Invalid pcpu range\": reason" message, as a sentence. */
 function reasonOf(problem: SpecProblem): string {
   const marker = '"Invalid pcpu range": ';
   const at = problem.message.indexOf(marker);
-  return at < 0 ? "" : ` (${problem.message.slice(at + marker.length)})`;
+  return at < 0 ? "" : `${capitalised(problem.message.slice(at + marker.length))}. `;
 }
 
 function refusal(key: MaskKey): string {
@@ -97,20 +98,26 @@ function checkOne(context: FileContext, mask: ReadMask, layout: CpuHost | undefi
   const empty = isEmpty(mask, layout);
   if (firstBad) {
     const element = spec.text.slice(firstBad.span.start, firstBad.span.end);
-    const what =
-      firstBad.code === "exclude-all" ? `\`${element}\`: xl cannot remove "all"` : `\`${element}\` is not a CPU range xl can read${reasonOf(firstBad)}`;
+    const what = firstBad.code === "exclude-all" ? `xl cannot remove "all" (\`${element}\`)` : `\`${element}\` is not a CPU range xl can read`;
+    const reason = firstBad.code === "exclude-all" ? "" : reasonOf(firstBad);
     return [
       {
         range: where(firstBad),
         severity: empty ? "error" : "warning",
-        message: `In \`${key}\`: ${what}. xl prints an error at every command and stops reading the mask there, ${empty ? `so the mask selects no CPU${describeHost(context.host)} and ${refusal(key).slice(3)}` : "keeping only the CPUs before it"}. Use N, N-M or all, optionally after ^ and node: or nodes:.`,
+        message: `In \`${key}\`, ${what}`,
+        help: `${reason}xl prints an error at every command and stops reading the mask there, ${empty ? `so the mask selects no CPU${describeHost(context.host)} and ${refusal(key).slice(3)}` : "keeping only the CPUs before it"}. Use N, N-M or all, optionally after ^ and node: or nodes:.`,
       },
     ];
   }
   const reports: Report[] = [];
   if (empty) {
     const why = spec.text.trim() === "" ? "the list is empty" : list.elements.some((e) => !e.exclude) ? `the list selects no CPU${describeHost(context.host)}` : "the list only removes CPUs";
-    reports.push({ range: mask.value.range, severity: "error", message: `In \`${key}\`: ${why}, ${refusal(key)}. List the CPUs guests may use, e.g. \`all,^0\`.` });
+    reports.push({
+      range: mask.value.range,
+      severity: "error",
+      message: `In \`${key}\`, ${why}`,
+      help: `${refusal(key).slice(3)}. List the CPUs guests may use, e.g. \`all,^0\`.`,
+    });
   }
   for (const problem of list.problems) {
     if (problem.code === "selects-nothing") continue;
@@ -119,10 +126,12 @@ function checkOne(context: FileContext, mask: ReadMask, layout: CpuHost | undefi
       reports.push({
         range: where(problem),
         severity: problem.effect === "fatal" ? "error" : "warning",
-        message: `In \`${key}\`: \`${element}\` is a range xl steps through one number at a time, at the start of every command, which ${problem.effect === "fatal" ? "in practice never ends" : "takes seconds"}. Write the CPU numbers the host has.`,
+        message: `In \`${key}\`, \`${element}\` is a range xl steps through one number at a time`,
+        help: `xl does so at the start of every command, which ${problem.effect === "fatal" ? "in practice never ends" : "takes seconds"}. Write the CPU numbers the host has.`,
       });
     } else {
-      reports.push({ range: where(problem), severity: "warning", message: `In \`${key}\`: ${problem.message}.` });
+      const { message, help } = problemFinding(problem.message);
+      reports.push({ range: where(problem), severity: "warning", message: `In \`${key}\`, ${message}`, ...(help ? { help } : {}) });
     }
   }
   return reports;
@@ -137,7 +146,8 @@ function checkPair(general: ReadMask | undefined, typed: ReadMask | undefined, l
   return {
     range: typed.value.range,
     severity: "error",
-    message: `\`${typed.key}\` and \`vm.cpumask\` share no CPU, and xl applies both, ${refusal(typed.key)}. Make the two masks overlap.`,
+    message: `\`${typed.key}\` and \`vm.cpumask\` share no CPU, and xl applies both`,
+    help: `${refusal(typed.key).slice(3)}. Make the two masks overlap.`,
   };
 }
 

@@ -43,9 +43,10 @@ export const xlConfDeprecatedKey: FileRule = {
       else if (only) fix = { title: `Rename to \`${replacement}\``, safety: "safe", edits: [replaceRange(only.key.range, replacement)] };
       context.report({
         range: keyRange(setting),
-        message: shadowed
-          ? `\`${option.key}\` is the old name of \`${replacement}\`, which this file also sets and which wins, so this line only makes xl print a deprecation notice on every command. Remove it.`
-          : `\`${option.key}\` is the old name of \`${replacement}\`: xl still uses it but prints a deprecation notice on every command. Rename it to \`${replacement}\`.`,
+        message: `\`${option.key}\` is the old name of \`${replacement}\`${shadowed ? ", which this file also sets" : ""}`,
+        help: shadowed
+          ? `\`${replacement}\` wins, so this line only makes xl print a deprecation notice on every command. Remove it.`
+          : `xl still uses it but prints a deprecation notice on every command. Rename it to \`${replacement}\`.`,
         ...(fix ? { fix } : {}),
       });
     }

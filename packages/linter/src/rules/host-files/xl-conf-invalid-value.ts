@@ -3,6 +3,7 @@ import { xlConfOptionByKey, type XlConfOption } from "../../catalog";
 import { closestKeys, closestValue } from "../../catalog/suggest";
 import { compareXenVersions } from "../../engine/host";
 import type { FileContext, FileRule, Fix } from "../../engine/types";
+import { capitalised } from "../util/finding-text";
 import { keyRange, settingRange, stringSetting } from "../util/settings";
 import { rewriteValue } from "../util/values-edits";
 import { listOfValues } from "../util/values-enums";
@@ -21,9 +22,8 @@ function reportList(context: FileContext, setting: Setting, option: XlConfOption
   context.report({
     range: settingRange(setting),
     severity: exits ? "error" : "warning",
-    message: exits
-      ? `\`${setting.key}\` must be a single number, not a list: ${EXITS}.`
-      : `\`${setting.key}\` must be a single value, not a list: ${EVERY_COMMAND} and ignores it, so ${defaultClause(option)}.`,
+    message: `\`${setting.key}\` must be a single ${exits ? "number" : "value"}, not a list`,
+    help: exits ? `${capitalised(EXITS)}.` : `${capitalised(EVERY_COMMAND)} and ignores it, so ${defaultClause(option)}.`,
   });
 }
 
@@ -58,9 +58,10 @@ function checkNumber(context: FileContext, setting: Setting, option: XlConfOptio
   context.report({
     range: problem.code === "append-to-number" ? keyRange(setting) : value.range,
     severity: exits ? "error" : "warning",
-    message: exits
-      ? `\`${setting.key}\` ${numberTrouble(value.value, problem)}: ${EXITS}.`
-      : `\`${setting.key}\` ${numberTrouble(value.value, problem)}: ${EVERY_COMMAND} and ignores it, so ${defaultClause(option)}.${meant !== undefined ? ` Write \`${meant}\`.` : ""}`,
+    message: `\`${setting.key}\` ${numberTrouble(value.value, problem)}`,
+    help: exits
+      ? `${capitalised(EXITS)}.`
+      : `${capitalised(EVERY_COMMAND)} and ignores it, so ${defaultClause(option)}.${meant !== undefined ? ` Write \`${meant}\`.` : ""}`,
     ...(fix ? { fix } : {}),
   });
 }
@@ -88,7 +89,8 @@ function checkOutputFormat(context: FileContext, setting: Setting): void {
   context.report({
     range: value.range,
     severity: "info",
-    message: '`sxp` output has no form for PVH guests: `xl list -l`, `xl create -n` and `xl -v create` stop with "Unknown domain type" on them. Keep `json` unless a tool needs xm\'s format and you run no PVH guests.',
+    message: "`sxp` output has no form for PVH guests",
+    help: '`xl list -l`, `xl create -n` and `xl -v create` stop with "Unknown domain type" on them. Keep `json` unless a tool needs xm\'s format and you run no PVH guests.',
   });
 }
 
@@ -101,7 +103,8 @@ function checkEnum(context: FileContext, setting: Setting, option: XlConfOption,
   const advice = suggestion ? `Did you mean \`${suggestion.value}\`?` : `Use ${listOfValues(documented)}.`;
   context.report({
     range: value.range,
-    message: `${shown(value.value)} is not a value xl accepts for \`${setting.key}\` (it takes ${listOfValues(documented)}, exactly as written): ${EVERY_COMMAND} and ${defaultClause(option)}. ${advice}`,
+    message: `${shown(value.value)} is not a value xl accepts for \`${setting.key}\``,
+    help: `It takes ${listOfValues(documented)}, exactly as written. ${capitalised(EVERY_COMMAND)} and ${defaultClause(option)}. ${advice}`,
     // Unsafe for the same reason: the value xl ignored then takes effect.
     ...(edit && suggestion ? { fix: { title: `Write \`${suggestion.value}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
   });

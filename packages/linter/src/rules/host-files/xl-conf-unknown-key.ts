@@ -45,7 +45,8 @@ export const xlConfUnknownKey: FileRule = {
       if (!later(key)) continue;
       context.report({
         range: assignment.key.range,
-        message: `\`${key}\` was added to xl.conf in Xen ${xlConfOptionByKey(key)?.since}; xl ${release} does not read it, so this line has no effect. Upgrade the hosts, or set \`host.xenVersion\` in xlint.json if they already run that release.`,
+        message: `\`${key}\` was added to xl.conf in Xen ${xlConfOptionByKey(key)?.since}; xl ${release} does not read it`,
+        help: "This line has no effect. Upgrade the hosts, or set `host.xenVersion` in xlint.json if they already run that release.",
       });
     }
     reportUnknownKeys(context, { keys: allXlConfOptions().map((o) => o.key), fileName: "xl.conf", reader: "xl", manual: "xl.conf(5)" }, later);

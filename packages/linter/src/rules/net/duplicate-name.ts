@@ -1,5 +1,5 @@
 import type { ProjectRule } from "../../engine/types";
-import { collectValue, repeatedValues, reportRepeats, type ValueFact } from "../util/project-values";
+import { collectValue, repeatedValues, reportRepeats, valueKeys, type ValueFact } from "../util/project-values";
 
 const base = 'type = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\n';
 
@@ -29,9 +29,13 @@ export const duplicateName: ProjectRule<ValueFact> = {
     valid: [{ config: `name = "web01"\n${base}`, otherFiles: { "web02.cfg": `name = "web02"\n${base}` } }],
   },
   collect: (file) => collectValue(file, "name"),
+  relatesBy: valueKeys,
   check(context) {
-    reportRepeats(context, repeatedValues(context.files, (v) => v), (use, others) =>
-      `The guest name \`${use.text}\` is also used by ${others}: a host can run only one domain of a name, so creating the second fails. Give each guest its own name.`,
+    reportRepeats(context, repeatedValues(context.files, (v) => v), "guest", (use, others) =>
+({
+      message: `The guest name \`${use.text}\` is also used by ${others}`,
+      help: "A host can run only one domain of a name, so creating the second fails. Give each guest its own name.",
+    }),
     );
   },
 };

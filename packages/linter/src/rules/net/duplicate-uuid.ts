@@ -1,5 +1,5 @@
 import type { ProjectRule } from "../../engine/types";
-import { collectValue, repeatedValues, reportRepeats, type ValueFact } from "../util/project-values";
+import { collectValue, repeatedValues, reportRepeats, valueKeys, type ValueFact } from "../util/project-values";
 
 const base = 'type = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvcpus = 1\n';
 const NIL = "00000000-0000-0000-0000-000000000000";
@@ -39,11 +39,15 @@ export const duplicateUuid: ProjectRule<ValueFact> = {
     ],
   },
   collect: (file) => collectValue(file, "uuid"),
+  relatesBy: valueKeys,
   check(context) {
     // Only well-formed UUIDs: a malformed one is `invalid-uuid`'s finding; the nil one is `nil-uuid`'s.
     const normalise = (v: string): string | undefined => (/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v) && v.toLowerCase() !== NIL ? v.toLowerCase() : undefined);
-    reportRepeats(context, repeatedValues(context.files, normalise), (use, others) =>
-      `The UUID \`${use.text}\` is also used by ${others}: two domains with one UUID confuse Xen and management tools, and the second cannot be created while the first runs. Remove the line for a random UUID, or generate a new one.`,
+    reportRepeats(context, repeatedValues(context.files, normalise), "guest", (use, others) =>
+({
+      message: `The UUID \`${use.text}\` is also used by ${others}`,
+      help: "Two domains with one UUID confuse Xen and management tools, and the second cannot be created while the first runs. Remove the line for a random UUID, or generate a new one.",
+    }),
     );
   },
 };

@@ -43,20 +43,23 @@ export const vifDeprecatedKey: FileRule = {
           context.report({
             range: vifRange(context, entry, token.keySpan),
             severity: "info",
-            message: "`netdev=` is the old name of `gatewaydev=`: xl still uses it, but prints a deprecation warning every time. Write `gatewaydev=`.",
+            message: "`netdev=` is the old name of `gatewaydev=`",
+            help: "xl still uses it, but prints a deprecation warning every time. Write `gatewaydev=`.",
             ...(edit ? { fix: { title: "Write `gatewaydev=`", safety: "safe" as const, edits: [edit] } } : {}),
           });
         } else if (token.key === "accel") {
           const edit = removeItemEdit(entry, index);
           context.report({
             range: vifRange(context, entry, token.span),
-            message: `\`${token.text}\` is an xm setting: xl prints that it is not supported and ignores it. Remove it.`,
+            message: `\`${token.text}\` is an xm setting that xl ignores`,
+            help: "xl prints that it is not supported and ignores it. Remove it.",
             ...(edit ? { fix: { title: `Remove \`${token.text}\``, safety: "safe" as const, edits: [edit] } } : {}),
           });
         } else if (token.key === "vlan" && !vlanKnown) {
           context.report({
             range: vifRange(context, entry, token.span),
-            message: `\`vlan=\` needs Xen 4.19 or later: xl ${context.host.xenVersion} prints "unrecognized argument" and ignores it, so the interface is not put in the VLAN. Upgrade the hosts (and set \`host.xenVersion\`), or tag the traffic another way, e.g. a bridge per VLAN.`,
+            message: `\`vlan=\` needs Xen 4.19 or later, and xl ${context.host.xenVersion} ignores it`,
+            help: `xl ${context.host.xenVersion} prints "unrecognized argument" and ignores it, so the interface is not put in the VLAN. Upgrade the hosts (and set \`host.xenVersion\`), or tag the traffic another way, e.g. a bridge per VLAN.`,
           });
         }
       });

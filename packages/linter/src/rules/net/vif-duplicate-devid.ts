@@ -7,7 +7,7 @@ const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 5
 interface Numbered {
   readonly entry: VifEntry;
   readonly devid: number;
-  /** How the vif came by its devid, for the message. */
+  /** How the vif came by its devid, for the help. */
   readonly how: string;
   readonly range: Range;
 }
@@ -73,7 +73,8 @@ export const vifDuplicateDevid: FileRule = {
       const where = `line ${first.range.start.line + 1}`;
       context.report({
         range: vif.range,
-        message: `This vif gets devid ${vif.devid} (${vif.how}), like vif ${first.entry.index} at ${where} (${first.how}): libxl adds that one, then refuses this one ("device already exists"), so \`xl create\` fails. Give each vif its own \`devid=\`, or remove them all to number the vifs by position.`,
+        message: `This vif gets devid ${vif.devid}, like vif ${first.entry.index} at ${where}`,
+        help: `Devid of this vif: ${vif.how}; of vif ${first.entry.index}: ${first.how}. libxl adds that one, then refuses this one ("device already exists"), so \`xl create\` fails. Give each vif its own \`devid=\`, or remove them all to number the vifs by position.`,
         related: [{ path: context.path, range: first.range, message: `vif ${first.entry.index} has devid ${vif.devid}` }],
       });
     }

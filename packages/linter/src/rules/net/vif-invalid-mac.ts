@@ -1,7 +1,8 @@
 import type { SpecProblem } from "@xlint/parser";
 import type { Fix, FileRule, Severity } from "../../engine/types";
 import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
-import { isBlank, sentence, vifEdit } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { isBlank, vifEdit } from "../util/net-spec";
 
 const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -74,7 +75,7 @@ export const vifInvalidMac: FileRule = {
         const fix = fixFor(entry, problem);
         context.report({
           range: vifRange(context, entry, problem.span),
-          message: sentence(problem.message),
+          ...problemFinding(problem.message),
           severity: severityOf(problem),
           ...(fix ? { fix } : {}),
         });

@@ -1,6 +1,7 @@
 import type { FileRule } from "../../engine/types";
 import { vifEntries, vifRange } from "../util/net-vifs";
-import { isBlank, problemsOf, sentence, vifEdit } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { isBlank, problemsOf, vifEdit } from "../util/net-spec";
 
 const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -38,9 +39,12 @@ export const vifInvalidNumber: FileRule = {
         const negativeDevid = problem.code === "number-wraps" && text.trimStart().startsWith("-") && entry.vif.devid?.span.start === problem.span.start;
         context.report({
           range: vifRange(context, entry, problem.span),
-          message: negativeDevid
-            ? `devid \`${text.trim()}\` is negative: libxl treats a negative devid as "none" and numbers the vif itself, from 0, which can clash with another vif's number. Write a number from 0, or remove \`devid=\`.`
-            : sentence(problem.message),
+          ...(negativeDevid
+            ? {
+                message: `devid \`${text.trim()}\` is negative`,
+                help: `libxl treats a negative devid as "none" and numbers the vif itself, from 0, which can clash with another vif's number. Write a number from 0, or remove \`devid=\`.`,
+              }
+            : problemFinding(problem.message)),
           severity: problem.code === "not-a-number" ? "error" : "warning",
           ...(edit ? { fix: { title: `Remove \`${text}\`, which xl ignores`, safety: "safe" as const, edits: [edit] } } : {}),
         });

@@ -1,7 +1,8 @@
 import { parseRate, type SpecProblem } from "@xlint/parser";
 import type { Fix, FileRule } from "../../engine/types";
 import { vifEntries, vifRange, type VifEntry } from "../util/net-vifs";
-import { problemsOf, sentence, vifEdit } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { problemsOf, vifEdit } from "../util/net-spec";
 
 const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -39,7 +40,8 @@ export const vifInvalidRate: FileRule = {
       "bytes and `b` bits; `/s` is required; the interval is a whole number with `s`, `ms` or `us`, from 1 µs",
       "to about 4294 s; and the rate times the interval must fit 64 bits.",
       "",
-      "The message says which part xl trips over. A lowercase multiplier has a fix.",
+      "The message names the rate or interval xl trips over, and the help the part of it. A lowercase",
+      "multiplier has a fix.",
     ].join("\n"),
     invalid: [
       { config: `${base}vif = [ "bridge=xenbr0,rate=10mb/s" ]\n`, note: "The multiplier must be uppercase: `10Mb/s`." },
@@ -52,7 +54,7 @@ export const vifInvalidRate: FileRule = {
     for (const entry of vifEntries(context)) {
       for (const problem of problemsOf(entry, FATAL_RATE_CODES)) {
         const fix = fixFor(entry, problem);
-        context.report({ range: vifRange(context, entry, problem.span), message: sentence(problem.message), ...(fix ? { fix } : {}) });
+        context.report({ range: vifRange(context, entry, problem.span), ...problemFinding(problem.message), ...(fix ? { fix } : {}) });
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { FileRule } from "../../engine/types";
 import { vifEntries, vifRange } from "../util/net-vifs";
-import { problemsOf, sentence, vifEdit } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { problemsOf, vifEdit } from "../util/net-spec";
 
 const base = 'name = "web01"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -40,7 +41,7 @@ export const vifInvalidType: FileRule = {
         const edit = fixable ? vifEdit(entry, problem.span, meant) : undefined;
         context.report({
           range: vifRange(context, entry, problem.span),
-          message: sentence(problem.message),
+          ...problemFinding(problem.message),
           ...(edit ? { fix: { title: `Write \`type=${meant}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
         });
       }

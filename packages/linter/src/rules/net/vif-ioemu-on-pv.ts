@@ -36,7 +36,8 @@ export const vifIoemuOnPv: FileRule = {
       const token = entry.vif.tokens.find((t) => t.span.start <= field.span.start && field.span.end <= t.span.end);
       context.report({
         range: vifRange(context, entry, field.span),
-        message: `\`type=ioemu\` asks for an emulated NIC, but this guest is ${type.toUpperCase()} (${from}) and has no device model: libxl refuses to create it. Remove \`type=ioemu\`, or make the guest HVM.`,
+        message: `\`type=ioemu\` asks for an emulated NIC, but this guest is ${type.toUpperCase()}, with no device model`,
+        help: `The guest type is ${type.toUpperCase()} (${from}). libxl refuses to create the guest. Remove \`type=ioemu\`, or make the guest HVM.`,
         ...(token ? { fix: { title: "Remove `type=ioemu`", safety: "unsafe" as const, edits: [removeToken(entry, token.span)] } } : {}),
       });
     }

@@ -36,7 +36,8 @@ export const vifMacOui: FileRule = {
       const prefix = address.canonical.slice(0, 8);
       context.report({
         range: vifRange(context, entry, mac.span),
-        message: `MAC \`${mac.value.text}\` is in the range \`${prefix}\` of a hardware vendor, not in Xen's \`00:16:3e\` nor locally administered: it may clash with a real interface on the network. Use \`00:16:3e:xx:xx:xx\` (or a first octet like \`02\`), unless this address was assigned on purpose.`,
+        message: `MAC \`${mac.value.text}\` is in the range \`${prefix}\` of a hardware vendor`,
+        help: "It is neither in Xen's `00:16:3e` nor locally administered, so it may clash with a real interface on the network. Use `00:16:3e:xx:xx:xx` (or a first octet like `02`), unless this address was assigned on purpose.",
       });
     }
   },

@@ -53,7 +53,8 @@ export const vifMissingBridge: FileRule = {
         if (host.bridges && inDom0 && !padded && !host.bridges.includes(bridge.value)) {
           context.report({
             range: vifRange(context, entry, bridge.span),
-            message: `Bridge \`${bridge.value}\` does not exist on the host (it has ${list(host.bridges)}): xl creates the guest, but its hotplug script cannot attach this vif, so the guest has no network here. Use one of the host's bridges, or create this one.`,
+            message: `Bridge \`${bridge.value}\` does not exist on the host`,
+            help: `The host has ${list(host.bridges)}. xl creates the guest, but its hotplug script cannot attach this vif, so the guest has no network here. Use one of the host's bridges, or create this one.`,
           });
         }
         continue;
@@ -63,12 +64,14 @@ export const vifMissingBridge: FileRule = {
         context.report({
           range: entry.range,
           severity: "info",
-          message: `This vif names no bridge, so it joins the default one: xl.conf's \`vif.default.bridge\`, else \`${fallback}\`. That depends on the host; write \`bridge=${fallback}\` to make it explicit.`,
+          message: "This vif names no bridge, so it joins the host's default one",
+          help: `The default is xl.conf's \`vif.default.bridge\`, else \`${fallback}\`, which depends on the host. Write \`bridge=${fallback}\` to make it explicit.`,
         });
       } else if (inDom0 && !host.bridges.includes(fallback)) {
         context.report({
           range: entry.range,
-          message: `This vif names no bridge, so it joins the default \`${fallback}\`, which the host does not have (it has ${list(host.bridges)}): the guest would have no network. Add \`bridge=\` with one of the host's bridges.`,
+          message: `This vif names no bridge, so it joins the default \`${fallback}\`, which the host does not have`,
+          help: `The host has ${list(host.bridges)}, so the guest would have no network. Add \`bridge=\` with one of the host's bridges.`,
         });
       }
     }

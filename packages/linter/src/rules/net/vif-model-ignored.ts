@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { capitalised } from "../util/finding-text";
 import { vifEntries, vifRange } from "../util/net-vifs";
 import { removeItemEdit } from "../util/net-spec";
 
@@ -50,7 +51,8 @@ export const vifModelIgnored: FileRule = {
       const edit = only === undefined ? undefined : removeItemEdit(entry, only);
       context.report({
         range: vifRange(context, entry, model.span),
-        message: `\`model=${model.value}\` has no effect: ${why}, so xl ignores the model. Remove it${guest === "hvm" ? ", or drop `type=vif` if the guest needs the emulated card" : ""}.`,
+        message: `\`model=${model.value}\` has no effect`,
+        help: `${capitalised(why)}, so xl ignores the model. Remove it${guest === "hvm" ? ", or drop `type=vif` if the guest needs the emulated card" : ""}.`,
         ...(edit ? { fix: { title: "Remove `model=`", safety: "unsafe" as const, edits: [edit] } } : {}),
       });
     }

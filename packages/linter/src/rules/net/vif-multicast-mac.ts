@@ -31,10 +31,13 @@ export const vifMulticastMac: FileRule = {
       if (!octets || !mac || mac.value.xl.outcome === "invalid") continue;
       const info = describeMac(octets);
       if (info.zero || !info.multicast) continue;
-      const what = info.broadcast ? "the broadcast address" : `a multicast address (the lowest bit of the first octet, 0x${(octets[0] ?? 0).toString(16).padStart(2, "0")}, is set)`;
+      const why = info.broadcast
+        ? "No network card can own the broadcast address"
+        : `The lowest bit of the first octet (0x${(octets[0] ?? 0).toString(16).padStart(2, "0")}) is set, and no network card can own a multicast address`;
       context.report({
         range: vifRange(context, entry, mac.span),
-        message: `MAC \`${mac.value.text}\` (${formatMac(octets)}) is ${what}, which no network card can own: xl accepts it, but the guest's network will not work properly. Use \`00:16:3e:…\` or a locally administered unicast address such as \`02:…\`.`,
+        message: `MAC \`${mac.value.text}\` (${formatMac(octets)}) is ${info.broadcast ? "the broadcast address" : "a multicast address"}`,
+        help: `${why}: xl accepts it, but the guest's network will not work properly. Use \`00:16:3e:…\` or a locally administered unicast address such as \`02:…\`.`,
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { FileRule } from "../../engine/types";
+import { capitalised } from "../util/finding-text";
 import { vifEntries, vifRange } from "../util/net-vifs";
 
 const base = 'name = "web01"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
@@ -47,7 +48,8 @@ export const vifNameTooLong: FileRule = {
         : `Linux interface names hold at most ${LINUX_MAX} bytes`;
       context.report({
         range: vifRange(context, entry, name.span),
-        message: `vifname \`${name.value}\` is ${length} bytes long, more than ${limit}: ${why}. xl does not check this, and the interface cannot be given the name, so the guest starts without it or not at all. Use a name of at most ${limit} bytes.`,
+        message: `vifname \`${name.value}\` is ${length} bytes long, more than ${limit}`,
+        help: `${capitalised(why)}. xl does not check this, and the interface cannot be given the name, so the guest starts without it or not at all. Use a name of at most ${limit} bytes.`,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { FileRule } from "../../engine/types";
 import { vifEntries, vifRange } from "../util/net-vifs";
-import { problemsOf, sentence, vifEdit } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { problemsOf, vifEdit } from "../util/net-spec";
 
 const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -45,9 +46,11 @@ export const vifRateOctal: FileRule = {
         const onUnitless = unitless && problem.span.start === intervalStart;
         const stripped = `${digits.replace(/^0+(?=[0-9])/, "")}${onUnitless ? "s" : ""}`;
         const edit = vifEdit(entry, problem.span, stripped);
+        const { message, help } = problemFinding(problem.message);
         context.report({
           range: vifRange(context, entry, problem.span),
-          message: `${sentence(problem.message)}${onUnitless ? " Without a unit, the interval is also in seconds." : ""}`,
+          message,
+          help: `${help ?? ""}${onUnitless ? " Without a unit, the interval is also in seconds." : ""}`.trim(),
           ...(edit ? { fix: { title: `Write \`${stripped}\` (changes the rate)`, safety: "unsafe" as const, edits: [edit] } } : {}),
         });
       }
@@ -58,7 +61,8 @@ export const vifRateOctal: FileRule = {
       const edit = vifEdit(entry, { start: span.end, end: span.end }, "s");
       context.report({
         range: vifRange(context, entry, span),
-        message: `The replenishment interval \`${text}\` has no unit, so xl reads it as ${text} seconds, not milliseconds: the guest may send ${text} seconds' worth of its rate at once, then wait. Write \`${text}ms\` if that is what you meant, or \`${text}s\` to keep it.`,
+        message: `The replenishment interval \`${text}\` has no unit, so xl reads it as ${text} seconds`,
+        help: `It is not read as milliseconds: the guest may send ${text} seconds' worth of its rate at once, then wait. Write \`${text}ms\` if that is what you meant, or \`${text}s\` to keep it.`,
         ...(edit ? { fix: { title: `Write \`${text}s\` (what xl reads)`, safety: "safe" as const, edits: [edit] } } : {}),
       });
     }

@@ -1,6 +1,7 @@
 import type { FileRule } from "../../engine/types";
 import { vifEntries, vifRange } from "../util/net-vifs";
-import { problemsOf, sentence } from "../util/net-spec";
+import { problemFinding } from "../util/finding-text";
+import { problemsOf } from "../util/net-spec";
 
 const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\n';
 
@@ -32,10 +33,10 @@ export const vifRateTooLow: FileRule = {
       for (const problem of problemsOf(entry, ["rate-zero-per-interval"])) {
         if (problem.span.start !== rate.span.start) continue;
         const octal = problemsOf(entry, ["rate-octal"]).find((p) => p.span.start >= rate.span.start && p.span.end <= rate.span.end);
-        context.report({
-          range: vifRange(context, entry, problem.span),
-          message: `${sentence(problem.message)}${octal ? ` The cause: ${sentence(octal.message).replace(/^T/, "t")}` : ""}`,
-        });
+        const { message, help } = problemFinding(problem.message);
+        const cause = octal ? problemFinding(octal.message) : undefined;
+        const causeText = cause ? ` The cause: ${cause.message.replace(/^T/, "t")}; ${cause.help ?? ""}` : "";
+        context.report({ range: vifRange(context, entry, problem.span), message, help: `${help ?? ""}${causeText}`.trim() });
       }
     }
   },

@@ -49,7 +49,8 @@ export const vifRepeatedKey: FileRule = {
         const edit = OVERWRITTEN.includes(token.key) ? removeItemEdit(entry, index) : undefined;
         context.report({
           range: vifRange(context, entry, token.span),
-          message: `\`${token.text}\` is overridden by \`${later?.text ?? token.key}\` later in this vif: xl keeps the later one without a word${token.key === "mac" ? " (for `mac=`, only the octets the later one manages to read)" : ""}. Remove the one you do not want.`,
+          message: `\`${token.text}\` is overridden by \`${later?.text ?? token.key}\` later in this vif`,
+          help: `xl keeps the later one without a word${token.key === "mac" ? " (for `mac=`, only the octets the later one manages to read)" : ""}. Remove the one you do not want.`,
           ...(edit ? { fix: { title: `Remove \`${token.text}\`, which xl overrides`, safety: "safe" as const, edits: [edit] } } : {}),
         });
       }

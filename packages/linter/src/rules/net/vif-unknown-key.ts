@@ -19,6 +19,7 @@ function candidatesFor(word: string): string[] {
 
 interface Verdict {
   readonly message: string;
+  readonly help: string;
   readonly replacement?: { readonly span: { start: number; end: number }; readonly text: string; readonly title: string };
 }
 
@@ -42,17 +43,21 @@ function judge(token: VifToken): Verdict | undefined {
     const blanks = (spaced[2] ?? "") !== "" || (spaced[3] ?? "") !== "";
     const why = [lower !== name ? "keys are lowercase" : "", blanks ? `the key must be followed by \`=\` at once (\`${lower}=\`)` : ""].filter((w) => w !== "").join(", and ");
     return {
-      message: `\`${text}\` is not recognised because ${why}: ${IGNORED}. Write \`${fixed}\`.`,
+      message: `\`${text}\` is not recognised because ${why}`,
+      help: `${IGNORED}. Write \`${fixed}\`.`,
       replacement: { span: whole, text: fixed, title: `Write \`${fixed}\`` },
     };
   }
   const lower = core.toLowerCase();
   if (FLAGS.includes(lower.trimEnd())) {
     const fixed = lower.trimEnd();
-    return { message: `\`${text}\` is not recognised because xl knows the flag in lowercase only: ${IGNORED}. Write \`${fixed}\`.`, replacement: { span: whole, text: fixed, title: `Write \`${fixed}\`` } };
+    return { message: `\`${text}\` is not recognised because xl knows the flag in lowercase only`, help: `${IGNORED}. Write \`${fixed}\`.`, replacement: { span: whole, text: fixed, title: `Write \`${fixed}\`` } };
   }
   if (KNOWN_KEYS.includes(lower.trimEnd())) {
-    return { message: `\`${text}\` has no value: xl only recognises \`${lower.trimEnd()}=\` followed by one, so it prints "unrecognized argument" and ignores the word. Write \`${lower.trimEnd()}=VALUE\`, or remove it.` };
+    return {
+      message: `\`${text}\` has no value`,
+      help: `xl only recognises \`${lower.trimEnd()}=\` followed by one, so it prints "unrecognized argument" and ignores the word. Write \`${lower.trimEnd()}=VALUE\`, or remove it.`,
+    };
   }
   const eq = core.indexOf("=");
   const word = eq >= 0 ? core.slice(0, eq) : core;
@@ -62,7 +67,8 @@ function judge(token: VifToken): Verdict | undefined {
   // Keep the item's shape: a flag takes no value, a key needs one; and a leading tab would still hide the key.
   const fits = only !== undefined && lead === 0 && (FLAGS.includes(only) ? eq < 0 : eq >= 0);
   return {
-    message: `\`${text}\` is not a vif setting xl knows: ${IGNORED}. ${hint}`,
+    message: `\`${text}\` is not a vif setting xl knows`,
+    help: `${IGNORED}. ${hint}`,
     ...(fits && only ? { replacement: { span: { start: at, end: at + word.length }, text: only, title: `Replace \`${word}\` with \`${only}\`` } } : {}),
   };
 }
@@ -106,7 +112,7 @@ export const vifUnknownKey: FileRule = {
         const verdict = judge(token);
         if (!verdict) return;
         const fix = fixFor(entry, verdict);
-        context.report({ range: vifRange(context, entry, token.span), message: verdict.message, ...(fix ? { fix } : {}) });
+        context.report({ range: vifRange(context, entry, token.span), message: verdict.message, help: verdict.help, ...(fix ? { fix } : {}) });
       });
     }
   },

@@ -8,6 +8,7 @@ const base = 'name = "web01"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 5
 interface Finding {
   readonly blanks: Span[];
   readonly message: string;
+  readonly help: string;
   readonly title: string;
 }
 
@@ -42,7 +43,8 @@ function findingsOf(entry: VifEntry): Finding[] {
     const blanks = blankEnds(text, problem.span);
     out.push({
       blanks,
-      message: `The ${key} \`${value}\` has blanks around it, and xl keeps them as part of the value (it strips only spaces before the key): ${consequence(key, value.trim())}. Remove the blanks.`,
+      message: `The ${key} \`${value}\` has blanks around it, and xl keeps them as part of the value`,
+      help: `xl strips only spaces before the key: ${consequence(key, value.trim())}. Remove the blanks.`,
       title: `Remove the blanks around the ${key}`,
     });
   }
@@ -55,7 +57,8 @@ function findingsOf(entry: VifEntry): Finding[] {
     if (core === "") {
       out.push({
         blanks: [{ start, end: token.span.end }],
-        message: 'This vif has an item of only blanks between two commas: xl prints "unrecognized argument" for it. Remove it.',
+        message: "This vif has an item of only blanks between two commas",
+        help: 'xl prints "unrecognized argument" for it. Remove it.',
         title: "Remove the blank item",
       });
       continue;
@@ -65,9 +68,15 @@ function findingsOf(entry: VifEntry): Finding[] {
     const leading = /^[ \t]/.test(token.text);
     out.push({
       blanks,
-      message: leading
-        ? `\`${token.text}\` starts with a tab, and xl strips only spaces, so it does not recognise \`${core}\`: it prints "unrecognized argument" and ignores the setting. Remove the tab.`
-        : `\`${token.text}\` has blanks after the word, so xl does not recognise \`${core}\`: it prints "unrecognized argument" and ignores it. Remove the blanks.`,
+      ...(leading
+        ? {
+            message: `\`${token.text}\` starts with a tab, so xl does not recognise \`${core}\``,
+            help: 'xl strips only spaces, so it prints "unrecognized argument" and ignores the setting. Remove the tab.',
+          }
+        : {
+            message: `\`${token.text}\` has blanks after the word, so xl does not recognise \`${core}\``,
+            help: 'xl prints "unrecognized argument" and ignores it. Remove the blanks.',
+          }),
       title: `Write \`${core}\``,
     });
   }
@@ -112,6 +121,7 @@ export const vifWhitespace: FileRule = {
         context.report({
           range: vifRange(context, entry, { start: first.start, end: last.end }),
           message: finding.message,
+          help: finding.help,
           ...(usable ? { fix: { title: finding.title, safety: "unsafe" as const, edits } } : {}),
         });
       }

@@ -39,6 +39,7 @@ import {
 } from "@xlint/parser";
 import { optionByKey } from "../../catalog";
 import type { FileContext, Fix, Severity } from "../../engine/types";
+import { problemFinding } from "./finding-text";
 import { rangeOfValue, settingRange } from "./settings";
 
 /** The device lists whose items the spec parsers read. */
@@ -193,18 +194,6 @@ export function severityOfEffect(effect: XlEffect): Severity {
   return effect === "fatal" || effect === "libxl-fatal" ? "error" : "warning";
 }
 
-/** Words the parser messages start with that are names, so they keep their case. */
-const NAMES = /^(xl|xl's|libxl|irq|ioport|iomem|vsnd|rdm|pci|cpuid|vtpm|p9|vnc|sdl|usbctrl|usbdev|vdispl|vkb|vfb|virtio)$/;
-
-/** A parser message as a sentence: a final period, and a capital first letter unless it starts with a name or code. */
-export function asSentence(message: string): string {
-  const trimmed = message.trim();
-  const firstWord = /^\S*/.exec(trimmed)?.[0] ?? "";
-  const keepCase = NAMES.test(firstWord) || /[^A-Za-z]/.test(firstWord);
-  const text = keepCase ? trimmed : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
 export interface ReportOptions {
   /** Problems another rule reports. */
   readonly skip?: (p: LocatedProblem) => boolean;
@@ -232,7 +221,7 @@ export function reportListProblems(
       const fix = options.fix?.(located);
       context.report({
         range: located.range,
-        message: asSentence(located.problem.message),
+        ...problemFinding(located.problem.message),
         severity: options.severity?.(located) ?? severityOfEffect(located.problem.effect),
         ...(fix ? { fix } : {}),
       });

@@ -139,11 +139,13 @@ function defbool(setting: Setting | undefined): boolean | undefined {
 
 function readDiskEntries(settings: ReadonlyMap<string, Setting>, environment: DiskEnvironment): DiskEntry[] {
   const newer = !hasOldDiskScanner(environment.host);
+  // One options object for every disk of the file (not one per disk).
+  const libxlOptions = { ...(environment.guestType ? { guestType: environment.guestType } : {}), hdtype: environment.hdtype };
   return specItems(settings.get("disk")).map(({ index, range, spec: written }) => {
     const spec = newer ? asNewerXlReadsIt(written) : written;
     const result = parseDiskSpec(spec);
     const vdev = result.accepted && result.disk.vdev !== undefined ? decodeVdev(result.disk.vdev) : undefined;
-    let libxl = checkDiskForLibxl(result, { ...(environment.guestType ? { guestType: environment.guestType } : {}), hdtype: environment.hdtype });
+    let libxl = checkDiskForLibxl(result, libxlOptions);
     if (environment.traditionalDeviceModel) libxl = libxl.filter((p) => p.code !== "read-only-emulated-disk");
     // From Xen 4.19 libxl drives tap again (through tapback) for raw and vhd images without COLO.
     const tapServes = result.disk.backendType === "tap" && (result.disk.format === "raw" || result.disk.format === "vhd") && result.disk.colo !== true;
@@ -185,14 +187,6 @@ export function textAt(entry: DiskEntry, span: Span): string {
 /** The libxl problem of a disk with the given code, if libxl has it. */
 export function libxlProblem(entry: DiskEntry, ...codes: readonly string[]): SpecProblem | undefined {
   return entry.libxl.find((p) => codes.includes(p.code));
-}
-
-/** A message that reads as a sentence: capital first letter, final period. */
-export function sentence(message: string): string {
-  const trimmed = message.trim();
-  const first = trimmed.charAt(0);
-  const capital = first === first.toLowerCase() && first !== first.toUpperCase() ? first.toUpperCase() + trimmed.slice(1) : trimmed;
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** How a message names another disk: `disk 2 (line 7)`, both 1-based. */

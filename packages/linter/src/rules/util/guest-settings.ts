@@ -219,11 +219,3 @@ function freeNewlineAfter(context: FileContext, offset: number): number {
   }
   return newline;
 }
-
-/** A spec parser's message as a sentence: first letter up (unless the word is like `vCPU`), final period. */
-export function asSentence(message: string): string {
-  const text = message.trim();
-  const firstWord = /^\S+/.exec(text)?.[0] ?? "";
-  const capital = /^[a-z]+[,:]?$/.test(firstWord) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}

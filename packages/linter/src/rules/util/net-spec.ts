@@ -1,6 +1,6 @@
 /**
  * What the vif rules share beyond the parsed entries (`net-vifs.ts`): the
- * parser's problems picked by code, messages as sentences, and edits inside a
+ * parser's problems picked by code, and edits inside a
  * vif string (replace a span, drop an item with its comma).
  */
 import { detachedSpecText, parseVifSpec, type Span, type SpecProblem } from "@xlint/parser";
@@ -11,17 +11,6 @@ import type { VifEntry } from "./net-vifs";
 /** The entry's problems with one of these codes, in spec order. */
 export function problemsOf(entry: VifEntry, codes: readonly string[]): SpecProblem[] {
   return entry.vif.problems.filter((p) => codes.includes(p.code));
-}
-
-/** Words that stay lowercase at the start of a sentence, being names. */
-const NAMES = new Set(["xl", "libxl", "devid", "mtu", "vif", "vifname"]);
-
-/** A message that reads as a sentence: capital first letter (unless it starts with a name like `xl`), final period. */
-export function sentence(message: string): string {
-  const trimmed = message.trim();
-  const firstWord = /^[a-z]+/.exec(trimmed)?.[0] ?? "";
-  const capital = NAMES.has(firstWord) ? trimmed : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** The edit replacing `span` of the vif string, or undefined when the file spells those characters with escapes. */

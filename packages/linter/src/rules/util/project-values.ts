@@ -81,6 +81,26 @@ export function listWithMore(items: readonly string[], more: number): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/**
+ * The other uses as a finding names them. Its short message names the one
+ * other use when that is in the same file (`line 6`), else only how many
+ * there are (`another vif`, `3 other vifs`: paths make a message long); the
+ * help then lists those shown ("Other uses: …. ").
+ */
+export function otherPlaces(
+  others: readonly { readonly place: string; readonly local: boolean }[],
+  more: number,
+  noun: string,
+): { readonly short: string; readonly helpLead: string } {
+  const total = others.length + more;
+  const [only] = others;
+  if (total === 1 && only?.local) return { short: only.place, helpLead: "" };
+  return {
+    short: total === 1 ? `another ${noun}` : `${total} other ${noun}s`,
+    helpLead: `Other uses: ${listWithMore(others.map((o) => o.place), more)}. `,
+  };
+}
+
 /** How a finding names another use: `line 7` in the same file, else `file:7`, with ` (host alpha)` when the other file's host is named and `withHost`. */
 export function placeOf(other: Use, from: string, withHost = false): string {
   const place = other.path === from ? `line ${other.range[1] + 1}` : `${other.path}:${other.range[1] + 1}`;
@@ -111,6 +131,11 @@ export function collectValue(file: FactSource, key: string): ValueFact | undefin
   return range ? { text: setting.value.value, range: file.keep(range), ...hostFact(file) } : undefined;
 }
 
+/** What relates files for a rule over a ValueFact (`ProjectRule.relatesBy`): the value in lower case, coarser than any rule's normalisation. */
+export function valueKeys(fact: ValueFact): string[] {
+  return [fact.text.toLowerCase()];
+}
+
 /** Files grouped by a normalised value; only groups of two or more. */
 export function repeatedValues(files: Iterable<ProjectFacts<ValueFact>>, normalise: (value: string) => string | undefined): (Use & ValueFact)[][] {
   const usesOf = (f: ProjectFacts<ValueFact>): [Use & ValueFact] => [{ path: f.path, text: f.facts.text, range: f.facts.range, ...(f.facts.host !== undefined ? { host: f.facts.host } : {}) }];
@@ -119,13 +144,22 @@ export function repeatedValues(files: Iterable<ProjectFacts<ValueFact>>, normali
 }
 
 /** Reports each use of a repeated value, naming a few of the others (and, when named, the host they all belong to). */
-export function reportRepeats(context: ProjectContext<ValueFact>, groups: readonly (Use & ValueFact)[][], message: (use: ValueFact, others: string) => string): void {
+export function reportRepeats(
+  context: ProjectContext<ValueFact>,
+  groups: readonly (Use & ValueFact)[][],
+  noun: string,
+  text: (use: ValueFact, others: string) => { readonly message: string; readonly help: string },
+): void {
+  const finding = (use: ValueFact, places: ReturnType<typeof otherPlaces>) => {
+    const { message, help } = text(use, places.short + onHost(use.host));
+    return { message, help: `${places.helpLead}${help}` };
+  };
   for (const group of groups) {
     group.forEach((use, i) => {
       const { shown, more } = othersOf(group, i);
       context.report(use.path, {
         range: rangeOfFact(use.range),
-        message: message(use, listWithMore(shown.map((o) => placeOf(o, use.path)), more) + onHost(use.host)),
+        ...finding(use, otherPlaces(shown.map((o) => ({ place: placeOf(o, use.path), local: o.path === use.path })), more, noun)),
         related: relatedOf(shown, (o) => `also here${onHost(o.host)}`),
       });
     });

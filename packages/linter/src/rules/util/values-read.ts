@@ -91,6 +91,11 @@ export function* settingsXlReads(context: FileContext): Generator<KnownSetting> 
   }
 }
 
+/** A clause as the start of a help sentence: a capital first letter, unless it starts with a name written in lower case (`xl`, `libxl`). */
+export function capitalised(text: string): string {
+  return /^(xl|libxl|xl's|libxl's)\b/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * A value shown in a message: in backticks, shortened when long, and with
  * any backtick inside turned into a quote so the markup holds.

@@ -40,7 +40,8 @@ export const appendToNumber: FileRule = {
       context.report({
         range: last.operatorRange,
         severity: unreadableSeverity(read),
-        message: `\`${setting.key}\` is set with \`+=\`, which xl refuses for numbers: ${unreadableConsequence(read)}${joined}. Use \`=\` with the final number.`,
+        message: `\`${setting.key}\` is set with \`+=\`, which xl refuses for numbers`,
+        help: `${unreadableConsequence(read)}${joined}. Use \`=\` with the final number.`,
         ...(only ? { fix: { title: "Replace `+=` with `=`", safety: "unsafe" as const, edits: [replaceRange(last.operatorRange, "=")] } } : {}),
       });
     }

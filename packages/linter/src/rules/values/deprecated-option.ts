@@ -66,7 +66,8 @@ function reportDeprecatedKeys(context: FileContext): void {
     context.report({
       range: keyRange(setting),
       severity: option.warnsWhenSet !== undefined ? "warning" : "info",
-      message: `\`${option.key}\` is deprecated${replacement ? ` in favour of \`${replacement}\`` : ""}. ${note} ${advice.text}`,
+      message: `\`${option.key}\` is deprecated${replacement ? ` in favour of \`${replacement}\`` : ""}`,
+      help: `${note} ${advice.text}`,
       ...(advice.fix ? { fix: advice.fix } : {}),
     });
   }
@@ -87,7 +88,8 @@ function reportNumericModes(context: FileContext): void {
     const edit = rewriteValue(setting.value, name);
     context.report({
       range: value.range,
-      message: `\`${key}\` as a number is deprecated: xl prints a warning every time. ${number} means \`${name}\`; write \`${key} = "${name}"\`.`,
+      message: `\`${key}\` as a number is deprecated; ${number} means \`${name}\``,
+      help: `xl prints a warning every time. Write \`${key} = "${name}"\`.`,
       ...(edit ? { fix: { title: `Write \`"${name}"\``, safety: "safe" as const, edits: [edit] } } : {}),
     });
   }
@@ -109,7 +111,8 @@ function reportStringBootloaderArgs(context: FileContext): void {
       : undefined;
   context.report({
     range: atom?.range ?? keyRange(setting),
-    message: `\`bootloader_args\` as a single string is deprecated: xl prints a warning and splits it at blanks, so an argument cannot contain a space. Write one list item per argument: \`bootloader_args = [ ${words.map((w) => `"${w}"`).slice(0, 3).join(", ")}${words.length > 3 ? ", …" : ""} ]\`.`,
+    message: "`bootloader_args` as a single string is deprecated",
+    help: `xl prints a warning and splits it at blanks, so an argument cannot contain a space. Write one list item per argument: \`bootloader_args = [ ${words.map((w) => `"${w}"`).slice(0, 3).join(", ")}${words.length > 3 ? ", …" : ""} ]\`.`,
     ...(fix ? { fix } : {}),
   });
 }

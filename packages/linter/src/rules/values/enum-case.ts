@@ -30,7 +30,8 @@ export const enumCase: FileRule = {
       const edit = rewriteValue(written.value, verdict.canonical);
       context.report({
         range: written.range,
-        message: `${shown(written.text)} works for \`${written.setting.key}\` only because this key is matched without regard to case; the documented spelling is \`${verdict.canonical}\`, and keys such as \`vga\` or the \`on_*\` actions refuse other cases. Write \`${verdict.canonical}\`.`,
+        message: `${shown(written.text)} is not the documented spelling \`${verdict.canonical}\` of a \`${written.setting.key}\` value`,
+        help: `It works only because xl matches this key without regard to case; keys such as \`vga\` or the \`on_*\` actions refuse other cases. Write \`${verdict.canonical}\`.`,
         ...(edit ? { fix: { title: `Write \`${verdict.canonical}\``, safety: "safe" as const, edits: [edit] } } : {}),
       });
     }

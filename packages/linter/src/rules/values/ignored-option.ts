@@ -76,26 +76,30 @@ export const ignoredOption: FileRule = {
       if (option.status === "warns-and-ignores") {
         context.report({
           range: keyRange(setting),
-          message: `\`${option.key}\` is a key of the old xm toolstack that xl ignores: ${INSTEAD[option.key] ?? "xl prints a warning and drops it. Remove it."}`,
+          message: `\`${option.key}\` is a key of the old xm toolstack that xl ignores`,
+          help: INSTEAD[option.key] ?? "xl prints a warning and drops it. Remove it.",
           ...withFix(removeAll(context, option.key)),
         });
       } else if (option.noEffect) {
         context.report({
           range: keyRange(setting),
-          message: `\`${option.key}\` has no effect, although xl reads it. ${option.noEffect} Remove it.`,
+          message: `\`${option.key}\` has no effect, although xl reads it`,
+          help: `${option.noEffect} Remove it.`,
           ...withFix(removeAll(context, option.key)),
         });
       } else if (option.key === "msr_relaxed" && option.arch.includes(context.host.arch) && numberSetting(context, option.key)?.value !== undefined) {
         context.report({
           range: keyRange(setting),
-          message: "xl prints a warning on every start that `msr_relaxed` will be removed in a future release, and asks to report why it was needed. Check whether the guest still needs it, and tell xen-devel if it does.",
+          message: "`msr_relaxed` is to be removed: xl warns about it on every start",
+          help: "xl asks to report why it was needed. Check whether the guest still needs it, and tell xen-devel if it does.",
         });
       } else if (option.requires && !NOT_CHECKED.has(option.key) && (option.requires.effect === "warning" || option.requires.effect === "silent")) {
         const { anyOf, effect, note } = option.requires;
         if (!takesEffect(context, option) || anyOf.some((key) => companionOn(context, key))) continue;
         context.report({
           range: keyRange(setting),
-          message: `\`${option.key}\` needs ${orList(anyOf)}${effect === "warning" ? ", and xl prints a warning without it" : ", and is silently unused without it"}: ${note} Set ${orList(anyOf)}, or remove \`${option.key}\`.`,
+          message: `\`${option.key}\` needs ${orList(anyOf)}${effect === "warning" ? ", and xl prints a warning without it" : ", and is silently unused without it"}`,
+          help: `${note} Set ${orList(anyOf)}, or remove \`${option.key}\`.`,
         });
       }
     }
@@ -116,6 +120,7 @@ function spiceRedirectionWithoutSpice(context: FileContext): void {
   if (count === undefined || count <= 0n || companionOn(context, "spice")) return;
   context.report({
     range: keyRange(setting),
-    message: `\`spiceusbredirection = ${count}\` needs \`spice = 1\`: without SPICE, libxl prints a warning and turns USB redirection off. Turn SPICE on, or remove \`spiceusbredirection\`.`,
+    message: `\`spiceusbredirection = ${count}\` needs \`spice = 1\``,
+    help: "Without SPICE, libxl prints a warning and turns USB redirection off. Turn SPICE on, or remove `spiceusbredirection`.",
   });
 }

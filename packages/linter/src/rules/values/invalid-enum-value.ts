@@ -3,7 +3,7 @@ import type { FileContext, FileRule, Fix, Severity } from "../../engine/types";
 import { deviceModelOf } from "../util/guest-settings";
 import { rewriteValue } from "../util/values-edits";
 import { documentedValues, enumValuesXlReads, judgeEnumValue, listOfValues, suggestValues, type WrittenEnumValue } from "../util/values-enums";
-import { shown } from "../util/values-read";
+import { capitalised, shown } from "../util/values-read";
 
 /** What xl or libxl does with a value it does not know, for this guest. */
 function effectFor(context: FileContext, written: WrittenEnumValue): XlEffect {
@@ -51,7 +51,7 @@ export const invalidEnumValue: FileRule = {
       "knows; for `soundhw` libxl refuses the domain when it starts qemu-xen. Some keys compare exactly",
       "(`vga = \"STDVGA\"` and `on_crash = \"Restart\"` are refused), others ignore case.",
       "",
-      "The message lists the accepted values and suggests the closest one. The fix is offered when there",
+      "The help lists the accepted values and suggests the closest one. The fix is offered when there",
       "is a single candidate; it is safe when only case, `-`/`_` or word order differ (`restart_rename` for",
       "`rename-restart`), unsafe otherwise. Keys that xl does not read for this guest type are not",
       "checked; `type`, `builder`, `firmware` and `viridian` have rules of their own.",
@@ -92,7 +92,8 @@ export const invalidEnumValue: FileRule = {
       context.report({
         range: written.range,
         severity,
-        message: `${subject(written)}${digits}: ${text}. ${advice}`,
+        message: subject(written),
+        help: `${capitalised(text)}${digits}. ${advice}`,
         ...(fix ? { fix } : {}),
       });
     }

@@ -2,7 +2,7 @@ import { readXlNumber, xlNumberOptionsFor } from "@xlint/parser";
 import type { FileRule, Fix } from "../../engine/types";
 import { rewriteValue } from "../util/values-edits";
 import { intendedNumber, numberHint, numericSettings, rangeWithin, unreadableConsequence, unreadableSeverity } from "../util/values-numbers";
-import { shown } from "../util/values-read";
+import { capitalised, shown } from "../util/values-read";
 
 /** A numeric key whose value xl cannot read as a number, or reads as octal. */
 export const invalidNumber: FileRule = {
@@ -46,11 +46,14 @@ export const invalidNumber: FileRule = {
           const intended = overflow ? undefined : intendedNumber(value.value, option);
           const edit = intended === undefined ? undefined : rewriteValue(setting.value, intended, true);
           const fix: Fix | undefined = edit ? { title: `Write \`${intended}\``, safety: "unsafe", edits: [edit] } : undefined;
-          const what = overflow ? `${shown(value.value)} is too large for xl's 64-bit numbers` : `${shown(value.value)} is not a number xl can read${numberHint(value.value, option)}`;
+          const what = overflow ? `${shown(value.value)} is too large for xl's 64-bit numbers` : `${shown(value.value)} is not a number xl can read`;
+          // The hint comes as " (why)"; in the help it is a sentence of its own.
+          const hint = overflow ? "" : numberHint(value.value, option).trim().replace(/^\((.*)\)$/, "$1");
           context.report({
             range: overflow ? value.range : rangeWithin(context, value, problem.span),
             severity: unreadableSeverity(read),
-            message: `${what}: ${unreadableConsequence(read)}. Write \`${setting.key}\` as a plain decimal or 0x hex integer${intended === undefined ? "" : `, here \`${intended}\``}.`,
+            message: what,
+            help: `${hint === "" ? "" : `${capitalised(hint)}. `}${capitalised(unreadableConsequence(read))}. Write \`${setting.key}\` as a plain decimal or 0x hex integer${intended === undefined ? "" : `, here \`${intended}\``}.`,
             ...(fix ? { fix } : {}),
           });
         } else if (problem.code === "octal-number") {
@@ -59,7 +62,8 @@ export const invalidNumber: FileRule = {
           context.report({
             range: value.range,
             severity: "info",
-            message: `${shown(value.value)} starts with 0, so xl reads it as octal: \`${setting.key}\` is ${result.value}, not ${decimal}. Drop the leading zero if you meant decimal.`,
+            message: `${shown(value.value)} starts with 0, so xl reads it as octal: ${result.value}, not ${decimal}`,
+            help: "Drop the leading zero if you meant decimal.",
             ...(edit ? { fix: { title: `Write \`${decimal}\``, safety: "unsafe" as const, edits: [edit] } } : {}),
           });
         }

@@ -58,18 +58,19 @@ export const nestedListItem: FileRule = {
       const range = rangeOfValue(nested) ?? settingRange(setting);
       const position = `Item ${index + 1} of \`${setting.key}\` is a list inside the list`;
       let severity: Severity = "warning";
-      let message: string;
+      const write = "Write each entry as one quoted string.";
+      let help: string;
       if (REFUSED_BY_INDEX.has(option.key)) {
         severity = "error";
-        message = `${position}: xl cannot read it as a string and refuses the config. Write each entry as one quoted string.`;
+        help = `xl cannot read it as a string and refuses the config. ${write}`;
       } else if (CRASHES.has(option.key)) {
         severity = "error";
-        message = `${position}: xl 4.17 compares it as a string without checking and crashes, so the guest is not created. Write each entry as one quoted string.`;
+        help = `xl 4.17 compares it as a string without checking and crashes, so the guest is not created. ${write}`;
       } else {
         const dropped = later === 0 ? "so this item is silently dropped" : `so this item and the ${later} after it are silently dropped`;
-        message = `${position}: xl stops reading \`${setting.key}\` at the first item that is not a string, ${dropped}. Write each entry as one quoted string.`;
+        help = `xl stops reading \`${setting.key}\` at the first item that is not a string, ${dropped}. ${write}`;
       }
-      context.report({ range, severity, message });
+      context.report({ range, severity, message: position, help });
     }
   },
 };

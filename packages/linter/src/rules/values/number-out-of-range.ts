@@ -3,7 +3,7 @@ import type { OptionInfo } from "../../catalog";
 import type { FileContext, FileRule, Severity } from "../../engine/types";
 import { boolValue, deviceModelOf } from "../util/guest-settings";
 import { stringSetting } from "../util/settings";
-import { isNumberOrNameKind, isNumericKind, settingsXlReads } from "../util/values-read";
+import { capitalised, isNumberOrNameKind, isNumericKind, settingsXlReads } from "../util/values-read";
 
 /** vCPU counts below one are the guest family's (vcpus-below-one, maxvcpus-below-vcpus). */
 const HANDLED_ELSEWHERE: ReadonlySet<string> = new Set(["vcpus", "maxvcpus"]);
@@ -94,7 +94,11 @@ export const numberOutOfRange: FileRule = {
       if ((min === undefined || number >= BigInt(min)) && (max === undefined || number <= BigInt(max))) {
         const limit = LIBXL_LIMITS.get(option.key);
         if (limit && number > limit.max) {
-          context.report({ range: value.range, message: `\`${setting.key}\` is ${number}: xl takes it, but ${limit.why}, so libxl refuses to create the domain. ${limit.advice}` });
+          context.report({
+            range: value.range,
+            message: `\`${setting.key}\` is ${number}, above the ${limit.max} libxl accepts`,
+            help: `xl takes it, but ${limit.why}, so libxl refuses to create the domain. ${limit.advice}`,
+          });
         }
         continue;
       }
@@ -105,7 +109,8 @@ export const numberOutOfRange: FileRule = {
       context.report({
         range: value.range,
         severity,
-        message: `\`${setting.key}\` is ${number}, outside the range${documented} (${bounds(option)}): ${text}. ${advice(option)}`,
+        message: `\`${setting.key}\` is ${number}, outside the range${documented} (${bounds(option)})`,
+        help: `${capitalised(text)}. ${advice(option)}`,
       });
     }
   },

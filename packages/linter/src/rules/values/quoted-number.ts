@@ -43,7 +43,8 @@ export const quotedNumber: FileRule = {
       if (token === undefined || readXlNumber(atom.value).value === undefined) continue;
       context.report({
         range: value.range,
-        message: `\`${setting.key}\` is a number written as a string: xl reads \`${atom.raw}\` as ${token}, so the quotes only hide that the key is numeric. Write \`${setting.key} = ${token}\`.`,
+        message: `\`${setting.key}\` is a number written as a string`,
+        help: `xl reads \`${atom.raw}\` as ${token}, so the quotes only hide that the key is numeric. Write \`${setting.key} = ${token}\`.`,
         fix: { title: `Write \`${token}\` without quotes`, safety: "safe", edits: [replaceRange(atom.range, token)] },
       });
     }

@@ -5,7 +5,7 @@ import type { FileRule } from "../../engine/types";
 import { stringSetting } from "../util/settings";
 import { rewriteValue } from "../util/values-edits";
 import { documentedValues, enumValuesXlReads } from "../util/values-enums";
-import { shown, xlReads } from "../util/values-read";
+import { capitalised, shown, xlReads } from "../util/values-read";
 
 /**
  * TSC mode 3 (`native_paravirt`, also known as PVRDTSCP): xl still parses
@@ -18,7 +18,7 @@ const WHY_ALREADY: Readonly<Record<string, string>> = {
   device_model_version: "the old QEMU fork is no longer security-supported by Xen",
 };
 
-const TSC_MESSAGE =
+const TSC_HELP =
   "libxl refuses to create the domain, because Xen removed this TSC mode (it was also called PVRDTSCP). Use `tsc_mode = \"default\"`, or `\"native\"` if the guest must read the host's TSC directly.";
 
 /** A value a Xen release removed, or that libxl no longer accepts. */
@@ -53,7 +53,7 @@ export const removedValue: FileRule = {
       const { option, setting } = written;
       const folded = option.values?.match === "case-insensitive" ? written.text.toLowerCase() : written.text;
       if (option.key === "tsc_mode" && folded === REMOVED_TSC_MODE) {
-        context.report({ range: written.range, message: `${shown(written.text)} is no longer a TSC mode: ${TSC_MESSAGE}` });
+        context.report({ range: written.range, message: `${shown(written.text)} is no longer a TSC mode`, help: TSC_HELP });
         continue;
       }
       const removed = option.removedValues?.find((r) => (option.values?.match === "case-insensitive" ? r.value.toLowerCase() : r.value) === folded);
@@ -63,12 +63,19 @@ export const removedValue: FileRule = {
       const edit = replacement === undefined ? undefined : rewriteValue(written.value, replacement);
       const fix = edit && replacement ? { title: `Use \`${replacement}\``, safety: "unsafe" as const, edits: [edit] } : undefined;
       const instead = replacement ? ` Use \`${replacement}\`.` : "";
+      const whyAlready = WHY_ALREADY[setting.key];
       context.report({
         range: written.range,
         severity: refused ? "error" : "warning",
-        message: refused
-          ? `${shown(written.text)} was removed from \`${setting.key}\` in Xen ${removed.since}: xl ${context.host.xenVersion} refuses the config (${removed.note.replace(/\.$/, "")}).${instead}`
-          : `${shown(written.text)} is on its way out${WHY_ALREADY[setting.key] ? `: ${WHY_ALREADY[setting.key]},` : ","} and from Xen ${removed.since} xl refuses it (${removed.note.replace(/\.$/, "")}). Move to the replacement before upgrading.${instead}`,
+        ...(refused
+          ? {
+              message: `${shown(written.text)} was removed from \`${setting.key}\` in Xen ${removed.since}`,
+              help: `xl ${context.host.xenVersion} refuses the config (${removed.note.replace(/\.$/, "")}).${instead}`,
+            }
+          : {
+              message: `${shown(written.text)} is refused from Xen ${removed.since} on`,
+              help: `${whyAlready ? `${capitalised(whyAlready)}, and from` : "From"} Xen ${removed.since} xl refuses it (${removed.note.replace(/\.$/, "")}). Move to the replacement before upgrading.${instead}`,
+            }),
         ...(fix ? { fix } : {}),
       });
     }
@@ -78,7 +85,7 @@ export const removedValue: FileRule = {
     const value = stringSetting(context, "tsc_mode");
     if (!tsc || !setting || !value || setting.operator === "+=" || !xlReads(context, tsc)) return;
     if (readXlNumber(value.value).value === 3n) {
-      context.report({ range: value.range, message: `\`tsc_mode = ${value.value.trim()}\` is the removed mode \`native_paravirt\`: ${TSC_MESSAGE}` });
+      context.report({ range: value.range, message: `\`tsc_mode = ${value.value.trim()}\` is the removed mode \`native_paravirt\``, help: TSC_HELP });
     }
   },
 };

@@ -7,10 +7,10 @@ import { onlyAssignment, singleAtom } from "../util/values-edits";
 import { expectedShape, settingsXlReads } from "../util/values-read";
 
 /** What xl does with the wrong shape, as a clause, and a sentence from the catalog when it adds something. */
-function consequence(option: OptionInfo, givenList: boolean): { severity: Severity; text: string; note: string } {
+function consequence(option: OptionInfo, givenList: boolean): { severity: Severity; text: string; note: string; dropped?: true } {
   if (!givenList && option.topic === "device-lists") {
     // libxlu only warns, but the guest then boots without any of these devices.
-    return { severity: "error", text: `xl prints a warning and drops it, so the guest gets no \`${option.key}\` devices at all`, note: "" };
+    return { severity: "error", text: `xl prints a warning and drops it, so the guest gets no \`${option.key}\` devices at all`, note: "", dropped: true };
   }
   const note = option.onWrongShape?.note ? ` ${option.onWrongShape.note}` : "";
   switch (option.onWrongShape?.effect) {
@@ -49,8 +49,8 @@ function emptyBootloaderArgs(context: FileContext, setting: Setting): boolean {
   context.report({
     range: settingRange(setting),
     severity: "error",
-    message:
-      "`bootloader_args` is an empty string: xl 4.17 splits the string into words, finds none and crashes, so the guest is not created. Remove the line, or write the arguments as a list: `bootloader_args = [ \"--entry=...\" ]`.",
+    message: "`bootloader_args` is an empty string, on which xl 4.17 crashes",
+    help: "xl splits the string into words, finds none and crashes, so the guest is not created. Remove the line, or write the arguments as a list: `bootloader_args = [ \"--entry=...\" ]`.",
   });
   return true;
 }
@@ -99,14 +99,15 @@ export const wrongValueShape: FileRule = {
       const value = setting.value;
       if (shape === "either" || (shape === "list") === (value.kind === "list")) continue;
       const givenList = value.kind === "list";
-      const { severity, text, note } = consequence(option, givenList);
+      const { severity, text, note, dropped } = consequence(option, givenList);
       const range = settingRange(setting);
       if (givenList) {
         const fix = unwrapFix(setting, value);
         context.report({
           range,
           severity,
-          message: `\`${setting.key}\` is written as a list, but xl reads a single value for it: ${text}. Write the value without brackets${fix ? "" : `, as in \`${setting.key} = ...\``}.${note}`,
+          message: `\`${setting.key}\` is written as a list, but xl reads a single value for it`,
+          help: `${text}. Write the value without brackets${fix ? "" : `, as in \`${setting.key} = ...\``}.${note}`,
           ...(fix ? { fix } : {}),
         });
       } else {
@@ -114,7 +115,8 @@ export const wrongValueShape: FileRule = {
         context.report({
           range,
           severity,
-          message: `\`${setting.key}\` is a single value, but xl reads a list for it: ${text}. Put it in brackets: \`${setting.key} = [ ... ]\`.${note}`,
+          message: `\`${setting.key}\` is a single value, but xl reads a list for it${dropped ? " and drops it" : ""}`,
+          help: `${text}. Put it in brackets: \`${setting.key} = [ ... ]\`.${note}`,
           ...(fix ? { fix } : {}),
         });
       }

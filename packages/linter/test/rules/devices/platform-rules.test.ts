@@ -12,7 +12,7 @@ describe("viridian-invalid", () => {
     const text = viridian('[ "base", "Freq", "stimr", "!hcall_ipi" ]');
     const found = findings(text, "viridian-invalid");
     expect(found.map((d) => covered(text, d))).toEqual(['"stimr"']);
-    expect(found[0]?.message).toMatch(/did you mean `stimer`\?$/);
+    expect(found[0]?.help).toMatch(/Did you mean `stimer`\?$/);
   });
 
   it("fixes `All` and `Defaults` to lower case, and the fixed list is clean", () => {
@@ -26,7 +26,7 @@ describe("viridian-invalid", () => {
 
   it("refuses `!all` without a fix", () => {
     const [finding] = findings(viridian('[ "defaults", "!all" ]'), "viridian-invalid");
-    expect(finding?.message).toMatch(/cannot be negated/);
+    expect(finding?.help).toMatch(/cannot be negated/);
     expect(finding?.fix).toBeUndefined();
   });
 

@@ -13,12 +13,12 @@ describe("disk-invalid-vdev", () => {
       const [d] = findings(source, "disk-invalid-vdev");
       expect(d?.severity).toBe("error");
       expect(covered(source, d!)).toBe(vdev);
-      expect(d?.message).toContain("Invalid or unsupported virtual disk identifier");
+      expect(d?.help).toContain("Invalid or unsupported virtual disk identifier");
     });
   }
   it("gives libxl's reason", () => {
-    expect(findings(config(["/img,raw,hde,w"]), "disk-invalid-vdev")[0]?.message).toContain("hda to hdd only");
-    expect(findings(config(["/img,raw,xvda0,w"]), "disk-invalid-vdev")[0]?.message).toContain("partitions are numbered from 1");
+    expect(findings(config(["/img,raw,hde,w"]), "disk-invalid-vdev")[0]?.help).toContain("hda to hdd only");
+    expect(findings(config(["/img,raw,xvda0,w"]), "disk-invalid-vdev")[0]?.help).toContain("partitions are numbered from 1");
   });
   it("fixes names whose intent is plain, and re-linting is clean", () => {
     const cases: [string, string][] = [
@@ -56,7 +56,7 @@ describe("disk-numeric-vdev", () => {
     expect(findings(fixed, "disk-numeric-vdev")).toEqual([]);
     const [h] = findings(config(["/x,raw,51712,w"], HVM), "disk-numeric-vdev");
     expect(h?.message).toContain("xvda");
-    expect(h?.message).toContain("no emulated copy");
+    expect(h?.help).toContain("no emulated copy");
     expect(h?.fix?.safety).toBe("unsafe");
   });
   it("is an error when Linux refuses the number, and for an empty vdev", () => {
@@ -140,7 +140,7 @@ describe("disk-backend-conflict and disk-empty-not-cdrom", () => {
     expect(findings(config([spec]), "disk-backend-conflict")).toEqual([]);
   });
   it("reports format=empty on a disk or on a CD-ROM with an image", () => {
-    expect(findings(config(["format=empty,vdev=xvdb,target=/x"]), "disk-empty-not-cdrom")[0]?.message).toContain("is empty but not cdrom");
+    expect(findings(config(["format=empty,vdev=xvdb,target=/x"]), "disk-empty-not-cdrom")[0]?.help).toContain("is empty but not cdrom");
     expect(findings(config(["/iso,empty,hdc,cdrom"], HVM), "disk-empty-not-cdrom")[0]?.message).toContain("`/iso`");
     expect(findings(config([",empty,hdc:cdrom,r", "format=empty,vdev=hdd,devtype=cdrom"], HVM), "disk-empty-not-cdrom")).toEqual([]);
   });

@@ -95,7 +95,7 @@ describe("disk-missing-vdev", () => {
   it("moves a target= that swallowed the vdev to the end", () => {
     const source = config(["target=/srv/a.img,vdev=xvda,access=rw"]);
     const [d] = findings(source, "disk-missing-vdev");
-    expect(d?.message).toContain("`/srv/a.img,vdev=xvda,access=rw`");
+    expect(d?.help).toContain("`/srv/a.img,vdev=xvda,access=rw`");
     const fixed = applyFix(source, d?.fix);
     expect(fixed).toContain('"vdev=xvda,access=rw,target=/srv/a.img"');
     expect(lint(fixed).filter((x) => x.rule.startsWith("disk-"))).toEqual([]);
@@ -121,7 +121,7 @@ describe("disk-trusted-flag", () => {
   it("reports a word xl took as the target even though the spec parses", () => {
     const source = config(["trusted,vdev=xvda"]);
     const [d] = findings(source, "disk-trusted-flag");
-    expect(d?.message).toContain("as its target");
+    expect(d?.help).toContain("as its target");
     expect(findings(source, "disk-relative-path")).toEqual([]);
   });
   it("removes `trusted` safely and `untrusted` unsafely, comma included", () => {
@@ -144,7 +144,7 @@ describe("disk-missing-target", () => {
   it("reports an empty target on a disk, which libxl cannot stat", () => {
     const source = config([",raw,xvda,w"]);
     const [d] = findings(source, "disk-missing-target");
-    expect(d?.message).toContain("failed to stat");
+    expect(d?.help).toContain("failed to stat");
     expect(covered(source, d!)).toBe(",raw,xvda,w");
   });
   it("accepts an empty CD-ROM drive, and a target handled by a driver domain", () => {

@@ -57,7 +57,7 @@ describe("disk-deprecated-prefix", () => {
     const [d] = findings(source, "disk-deprecated-prefix");
     expect(d?.severity).toBe("info");
     expect(covered(source, d!)).toBe("phy:");
-    expect(d?.message).toContain("does not choose the phy backend");
+    expect(d?.help).toContain("does not choose the phy backend");
     const fixed = applyFix(source, d?.fix);
     expect(fixed).toContain('"/dev/vg0/a,raw,xvda,w"');
     expect(lint(fixed).filter((x) => x.rule.startsWith("disk-"))).toEqual([]);
@@ -102,7 +102,7 @@ describe("disk-relative-path", () => {
   it("completes xm's bare device names of phy: disks with /dev/", () => {
     const source = config(["phy:hda1,hda1,w"]);
     const [d] = findings(source, "disk-relative-path");
-    expect(d?.message).toContain("`/dev/hda1`");
+    expect(d?.help).toContain("`/dev/hda1`");
     const fixed = applyFix(source, d?.fix);
     expect(fixed).toContain('"phy:/dev/hda1,hda1,w"');
     expect(findings(fixed, "disk-relative-path")).toEqual([]);
@@ -121,7 +121,8 @@ describe("duplicate-disk-target", () => {
     const results = run({ "a.cfg": config(["/dev/vg0/a,raw,xvda,w"]), "b.cfg": config(["/dev/vg0/b,raw,xvda,w", "/dev/vg0/a,raw,xvdb,r"]) });
     expect(results.map((r) => r.found.length)).toEqual([1, 1]);
     expect(results[0]?.found[0]?.related[0]?.path).toBe("b.cfg");
-    expect(results[1]?.found[0]?.message).toContain("a.cfg");
+    expect(results[1]?.found[0]?.message).toContain("another disk");
+    expect(results[1]?.found[0]?.help).toMatch(/^Other uses: disk 1 \(line 3\) of a.cfg\. /);
   });
   it("reports the second use within one file only once", () => {
     const [result] = run({ "a.cfg": config(["/dev/vg0/a,raw,xvda,w", "phy:/dev/vg0/a,xvdb,w"]) });

@@ -116,11 +116,11 @@ describe("guest type", () => {
 describe("guest-type-mismatch", () => {
   it("names the type and where it came from", () => {
     const byDefault = findings('name = "g"\nkernel = "/k"\nacpi_s3 = 1\n', "guest-type-mismatch");
-    expect(byDefault[0]?.message).toContain("xl's default on x86");
+    expect(byDefault[0]?.help).toContain("xl's default on x86");
     const byBuilder = findings('name = "g"\nbuilder = "hvm"\ne820_host = 1\n', "guest-type-mismatch");
-    expect(byBuilder[0]?.message).toContain("deprecated `builder` on line 2");
+    expect(byBuilder[0]?.help).toContain("deprecated `builder` on line 2");
     const byType = findings(`${HVM}bootloader = "pygrub"\n`, "guest-type-mismatch");
-    expect(byType[0]?.message).toContain("`type` on line 2");
+    expect(byType[0]?.help).toContain("`type` on line 2");
     expect(byType[0] && covered(`${HVM}bootloader = "pygrub"\n`, byType[0])).toBe("bootloader");
   });
 
@@ -161,9 +161,9 @@ describe("boot", () => {
 
   it("missing-kernel: hints at HVM for a defaulted type; a listed kernel counts as none", () => {
     const [defaulted] = findings('name = "g"\nmemory = 512\n', "missing-kernel");
-    expect(defaulted?.message).toContain('add `type = "hvm"`');
+    expect(defaulted?.help).toContain('add `type = "hvm"`');
     const [listed] = findings('name = "g"\ntype = "pvh"\nkernel = [ "/k" ]\n', "missing-kernel");
-    expect(listed?.message).toContain("written as a list");
+    expect(listed?.help).toContain("written as a list");
     expect(findings('name = "g"\ntype = "pvh"\nfirmware = "pvgrub64"\n', "missing-kernel")).toEqual([]);
     expect(findings(HVM, "missing-kernel")).toEqual([]);
   });
@@ -235,7 +235,7 @@ describe("passthrough and memory modes", () => {
     const text = `${HVM}maxmem = 8192\npci = [ "0000:03:00.0" ]\naltp2m = "mixed"\n`;
     const [finding, ...more] = findings(text, "pod-conflict");
     expect(more).toEqual([]);
-    expect(finding?.message).toMatch(/device passthrough .* and `altp2m`/);
+    expect(finding?.help).toMatch(/device passthrough .* and `altp2m`/);
     expect(findings(`${HVM}pci = [ "0000:03:00.0" ]\naltp2m = "mixed"\n`, "pod-conflict")).toEqual([]);
     expect(findings('name = "g"\ntype = "hvm"\nmaxmem = 8192\npci = [ "0000:03:00.0" ]\n', "pod-conflict")).toEqual([]);
   });

@@ -23,7 +23,7 @@ describe("cpus-outside-host", () => {
     for (const line of ['cpus = "8-15"', 'cpus = "nodes:1"', 'cpus = "9"', 'cpus = "nodes:0,^0-7"', 'cpus = ["0", "8"]']) {
       const found = cpus(line);
       expect(found.map((d) => d.severity), line).toEqual(["error"]);
-      expect(found[0]?.message).toMatch(/vcpu hard affinity map is empty/);
+      expect(found[0]?.help).toMatch(/vcpu hard affinity map is empty/);
     }
   });
 
@@ -37,7 +37,7 @@ describe("cpus-outside-host", () => {
   it("warns when the soft affinity is empty, since xl only ignores it", () => {
     const found = cpus('cpus_soft = "8-15"');
     expect(found.map((d) => d.severity)).toEqual(["warning"]);
-    expect(found[0]?.message).toMatch(/soft affinity has no effect/);
+    expect(found[0]?.help).toMatch(/soft affinity has no effect/);
   });
 
   it("warns about the CPUs and nodes of a list that the host lacks", () => {
@@ -97,7 +97,7 @@ describe("unknown-cpupool", () => {
   it("checks names against the host's pools, exactly", () => {
     expect(pool('pool = "web"')).toEqual([]);
     expect(pool('pool = "web"', { cpupools: ["Pool-0", "web"] })).toEqual([]);
-    expect(pool('pool = "db"', { cpupools: ["Pool-0", "web"] })[0]?.message).toMatch(/lists `Pool-0`, `web`\): libxl refuses/);
+    expect(pool('pool = "db"', { cpupools: ["Pool-0", "web"] })[0]?.help).toMatch(/lists `Pool-0`, `web`, and libxl refuses/);
     expect(pool("pool = 8", { cpupools: ["Pool-0"] })).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ describe("cpupool-unknown-key", () => {
   it("suggests the nearest pool key and renames it", () => {
     const text = 'name = "p"\nshed = "credit2"\n';
     const [d] = pool(text, "cpupool-unknown-key");
-    expect(d?.message).toContain("Did you mean `sched`?");
+    expect(d?.help).toContain("Did you mean `sched`?");
     expect(applyFix(text, d?.fix)).toBe('name = "p"\nsched = "credit2"\n');
   });
 
@@ -14,9 +14,9 @@ describe("cpupool-unknown-key", () => {
     const text = 'name = "p"\npool = "Pool-0"\nautoballoon = "off"\nzzzzzz = 1\n';
     const found = pool(text, "cpupool-unknown-key");
     expect(found.map((d) => covered(text, d))).toEqual(["pool", "autoballoon", "zzzzzz"]);
-    expect(found[0]?.message).toContain("domain config");
-    expect(found[1]?.message).toContain("/etc/xen/xl.conf");
-    expect(found[2]?.message).toContain("`name`, `sched`, `cpus` and `nodes`");
+    expect(found[0]?.help).toContain("domain config");
+    expect(found[1]?.help).toContain("/etc/xen/xl.conf");
+    expect(found[2]?.help).toContain("`name`, `sched`, `cpus` and `nodes`");
   });
 });
 
@@ -50,8 +50,8 @@ describe("cpupool-invalid-sched", () => {
   it("refuses unknown and removed schedulers", () => {
     const unknown = pool('sched = "credit3"\n', "cpupool-invalid-sched");
     expect(unknown.map((d) => d.severity)).toEqual(["error"]);
-    expect(unknown[0]?.message).toContain("Unknown scheduler");
-    expect(unknown[0]?.message).toMatch(/Did you mean `credit2`( or `credit`)?\?/);
+    expect(unknown[0]?.help).toContain("Unknown scheduler");
+    expect(unknown[0]?.help).toMatch(/Did you mean `credit2`( or `credit`)?\?/);
     for (const removed of ["sedf", "SEDF", "unknown"]) {
       const [d] = pool(`sched = "${removed}"\n`, "cpupool-invalid-sched");
       expect(d?.severity, removed).toBe("error");
@@ -104,6 +104,6 @@ describe("cpupool-invalid-cpus", () => {
     const text = 'cpus = [ "4", [ "5" ], "-1" ]\n';
     const found = pool(text, "cpupool-invalid-cpus");
     expect(found.map((d) => d.severity)).toEqual(["warning"]);
-    expect(found[0]?.message).toContain("stops reading");
+    expect(found[0]?.help).toContain("stops reading");
   });
 });

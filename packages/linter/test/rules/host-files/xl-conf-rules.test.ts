@@ -6,7 +6,7 @@ describe("xl-conf-unknown-key", () => {
   it("suggests the nearest xl.conf key and renames it", () => {
     const text = 'autoballon = "off"\n';
     const [d] = xlConf(text, "xl-conf-unknown-key");
-    expect(d?.message).toContain("Did you mean `autoballoon`?");
+    expect(d?.help).toContain("Did you mean `autoballoon`?");
     expect(covered(text, d!)).toBe("autoballon");
     expect(applyFix(text, d?.fix)).toBe('autoballoon = "off"\n');
     expect(xlConf(applyFix(text, d?.fix), "xl-conf-unknown-key")).toEqual([]);
@@ -14,18 +14,18 @@ describe("xl-conf-unknown-key", () => {
 
   it("offers no rename onto a key the file already sets", () => {
     const [d] = xlConf('autoballoon = "on"\nautoballon = "off"\n', "xl-conf-unknown-key");
-    expect(d?.message).toContain("`autoballoon`");
+    expect(d?.help).toContain("`autoballoon`");
     expect(d?.fix).toBeUndefined();
   });
 
   it("names domain-config, xm and cpupool keys as such", () => {
     const text = 'memory = 2048\nvcpu_avail = 1\nsched = "credit2"\nvif.default.bridge = "br0"\n';
-    const messages = xlConf(text, "xl-conf-unknown-key").map((d) => d.message);
+    const messages = xlConf(text, "xl-conf-unknown-key").map((d) => d.help);
     expect(messages).toHaveLength(3);
     expect(messages[0]).toContain("a setting of a domain config");
     expect(messages[1]).toContain("old xm domain configs");
     expect(messages[2]).toContain("cpupool files");
-    expect(messages.every((m) => !m.includes("Did you mean"))).toBe(true);
+    expect(messages.every((m) => !m?.includes("Did you mean"))).toBe(true);
   });
 
   it("accepts the grant limits, which are keys of both files", () => {
@@ -33,7 +33,7 @@ describe("xl-conf-unknown-key", () => {
   });
 
   it("points far-off words at the manual", () => {
-    expect(xlConf("zzzzzzzz = 1\n", "xl-conf-unknown-key")[0]?.message).toContain("xl.conf(5)");
+    expect(xlConf("zzzzzzzz = 1\n", "xl-conf-unknown-key")[0]?.help).toContain("xl.conf(5)");
   });
 
   it("reports a key of a later release against the configured one only", () => {
@@ -55,8 +55,8 @@ describe("xl-conf-invalid-value", () => {
     expect(found[0]?.fix?.safety).toBe("unsafe");
     expect(applyFix(text, found[0]?.fix)).toContain('autoballoon = "on"');
     expect(found[1]?.fix).toBeUndefined();
-    expect(found[1]?.message).toContain("`json` or `sxp`");
-    expect(found[2]?.message).toContain("Did you mean `random`?");
+    expect(found[1]?.help).toContain("`json` or `sxp`");
+    expect(found[2]?.help).toContain("Did you mean `random`?");
     // One value is clearly meant: offered as a guess (unsafe), as unknown keys are.
     expect(found[2]?.fix?.safety).toBe("unsafe");
     expect(applyFix(text, found[2]?.fix)).toContain('domid_policy = "random"');
@@ -93,7 +93,7 @@ describe("xl-conf-invalid-value", () => {
     const text = 'max_grant_frames = "64k"\nmax_maptrack_frames = "-1"\nmax_grant_version = [ 2 ]\n';
     const found = xlConf(text, "xl-conf-invalid-value");
     expect(found.map((d) => d.severity)).toEqual(["error", "error", "error"]);
-    expect(found.every((d) => d.message.includes("no xl command works"))).toBe(true);
+    expect(found.every((d) => d.help?.includes("no xl command works"))).toBe(true);
     expect(xlConf("max_grant_frames = 2147483648\n", "xl-conf-invalid-value")[0]?.message).toContain("0 to 2147483647");
     expect(xlConf("max_grant_frames = 2147483647\n", "xl-conf-invalid-value")).toEqual([]);
   });
@@ -108,19 +108,19 @@ describe("xl-conf-invalid-value", () => {
     const bad = 'vm.cpumask = "foo"\n';
     const [d] = xlConf(bad, "xl-conf-invalid-value");
     expect(d?.severity).toBe("error");
-    expect(d?.message).toContain("refuses every guest");
+    expect(d?.help).toContain("refuses every guest");
     expect(covered(bad, d!)).toBe("foo");
 
     const cut = 'vm.pv.cpumask = "2-5,7-x"\n';
     const [c] = xlConf(cut, "xl-conf-invalid-value");
     expect(c?.severity).toBe("warning");
-    expect(c?.message).toContain("keeping only the CPUs before it");
+    expect(c?.help).toContain("keeping only the CPUs before it");
     expect(covered(cut, c!)).toBe("7-x");
 
     for (const text of ['vm.hvm.cpumask = "^0"\n', 'vm.cpumask = ""\n', 'vm.cpumask = "^all"\n']) {
       expect(xlConf(text, "xl-conf-invalid-value").map((x) => x.severity), text).toEqual(["error"]);
     }
-    expect(xlConf('vm.hvm.cpumask = "^0"\n', "xl-conf-invalid-value")[0]?.message).toContain("every HVM and PVH guest");
+    expect(xlConf('vm.hvm.cpumask = "^0"\n', "xl-conf-invalid-value")[0]?.help).toContain("every HVM and PVH guest");
     expect(xlConf('vm.cpumask = "all,^nodes:0"\nvm.pv.cpumask = "2-15,^3"\n', "xl-conf-invalid-value")).toEqual([]);
     expect(xlConf('vm.cpumask = "3,^3"\n', "xl-conf-invalid-value").map((x) => x.severity)).toEqual(["error"]);
   });
@@ -139,7 +139,7 @@ describe("xl-conf-invalid-value", () => {
     const text = 'vm.cpumask = "4-7"\nvm.hvm.cpumask = "0-3"\nvm.pv.cpumask = "all"\n';
     const found = xlConf(text, "xl-conf-invalid-value");
     expect(found.map((d) => [covered(text, d), d.severity])).toEqual([['"0-3"', "error"]]);
-    expect(found[0]?.message).toContain("every HVM and PVH guest");
+    expect(found[0]?.help).toContain("every HVM and PVH guest");
     expect(xlConf('vm.cpumask = "all,^0-3"\nvm.pv.cpumask = "2-5"\n', "xl-conf-invalid-value")).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe("xl-conf-deprecated-key", () => {
   it("removes the old key when the new one wins anyway, wherever it stands", () => {
     const text = 'defaultbridge = "xenbr0"\nvif.default.bridge = "br0"\n';
     const [d] = xlConf(text, "xl-conf-deprecated-key");
-    expect(d?.message).toContain("which wins");
+    expect(d?.help).toContain("`vif.default.bridge` wins");
     expect(applyFix(text, d?.fix)).toBe('vif.default.bridge = "br0"\n');
   });
 

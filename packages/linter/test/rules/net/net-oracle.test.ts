@@ -130,7 +130,7 @@ describe.skipIf(unavailable !== undefined)("vif rules against xl 4.17 (xl-oracle
         if (xl.lines.length > 0) tally.warned++;
         else tally.silent++;
         const pairs: [RegExp, (d: Diagnostic) => boolean][] = [
-          [/unrecognized argument/, (d) => /unrecognized argument/.test(d.message)],
+          [/unrecognized argument/, (d) => /unrecognized argument/.test(d.help ?? "")],
           [/Invalid parameter `mac'/, (d) => d.rule === "vif-invalid-mac" && d.severity === "error"],
           [/Invalid parameter `type'/, (d) => d.rule === "vif-invalid-type"],
           [/netdev parameter is deprecated/, (d) => d.rule === "vif-deprecated-key" && d.message.includes("netdev")],

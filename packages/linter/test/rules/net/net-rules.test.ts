@@ -47,7 +47,7 @@ describe("vif-missing-bridge", () => {
   it("without a host profile, notes only vifs relying on the default; routed vifs are left alone", () => {
     const found = run({ "a.cfg": guest("a", ["bridge=br1", "mac=00:16:3e:00:00:02", "script=vif-route"]) }, "vif-missing-bridge");
     expect(found.map((d) => [d.severity, d.range.start.line])).toEqual([["info", 5]]);
-    expect(found[0]!.message).toContain("`xenbr0`");
+    expect(found[0]!.help).toContain("`xenbr0`");
   });
 });
 

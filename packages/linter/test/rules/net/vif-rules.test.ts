@@ -26,7 +26,7 @@ describe("vif-unknown-key", () => {
     const text = vifConfig(["mac=00:16:3e:00:00:01,brige=br-dmz"]);
     const [d] = findings(text, "vif-unknown-key");
     expect(covered(text, d!)).toBe("brige=br-dmz");
-    expect(d!.message).toContain("`bridge`");
+    expect(d!.help).toContain("`bridge`");
     expect(fixedOnce(text, "vif-unknown-key")).toContain('"mac=00:16:3e:00:00:01,bridge=br-dmz"');
   });
   it("rewrites uppercase keys and blanks around `=`; a key without value gets no fix", () => {
@@ -131,7 +131,7 @@ describe("vif rates", () => {
     expect(findings(text, "vif-rate-octal")).toEqual([]);
     const [d] = findings(text, "vif-rate-too-low");
     expect(d?.severity).toBe("warning");
-    expect(d?.message).toContain("octal");
+    expect(d?.help).toContain("octal");
     expect(findings(vifConfig(["rate=100KB/s"]), "vif-rate-too-low")).toEqual([]);
   });
 });

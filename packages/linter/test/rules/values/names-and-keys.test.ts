@@ -7,7 +7,7 @@ describe("invalid-enum-value", () => {
     const d = only(text, "invalid-enum-value");
     expect(d.severity).toBe("error");
     expect(covered(text, d)).toBe('"restart_rename"');
-    expect(d.message).toContain("Did you mean `rename-restart`?");
+    expect(d.help).toContain("Did you mean `rename-restart`?");
     expect(d.fix?.safety).toBe("safe");
     const fixed = applyFix(text, d.fix);
     expect(fixed).toContain('on_crash = "rename-restart"');
@@ -16,27 +16,27 @@ describe("invalid-enum-value", () => {
 
   it("refuses another case where xl compares exactly", () => {
     const d = only(`${HVM}vga = "STDVGA"\n`, "invalid-enum-value");
-    expect(d.message).toContain("case included");
+    expect(d.help).toContain("case included");
     expect(findings(`${HVM}vga = "STDVGA"\n`, "enum-case")).toEqual([]);
   });
 
   it("lists the values when nothing is close, and offers an unsafe fix for a plain typo", () => {
     const d = only(`${HVM}hdtype = "scsi"\n`, "invalid-enum-value");
-    expect(d.message).toContain("Use `ide` or `ahci`.");
+    expect(d.help).toContain("Use `ide` or `ahci`.");
     expect(d.fix).toBeUndefined();
     expect(only(`${HVM}bios = "seabio"\n`, "invalid-enum-value").fix?.safety).toBe("unsafe");
   });
 
   it("knows values added by later releases", () => {
     const text = `${PVH}tee = "ffa"\n`;
-    expect(only(text, "invalid-enum-value").message).toContain("Xen 4.18");
+    expect(only(text, "invalid-enum-value").help).toContain("Xen 4.18");
     expect(findings(text, "invalid-enum-value", { xenVersion: "4.18" })).toEqual([]);
   });
 
   it("takes `+=` digits as a name, as xl does, for keys that take a number or a name", () => {
     const d = only(`${HVM}altp2m += 1\n`, "invalid-enum-value");
     expect(d.severity).toBe("error");
-    expect(d.message).toContain("`+=`");
+    expect(d.help).toContain("`+=`");
     expect(findings(`${HVM}altp2m = 1\ntsc_mode = "2"\n`, "invalid-enum-value")).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe("invalid-enum-value", () => {
   });
 
   it("advises numbers for the switches that also take names", () => {
-    expect(only(`${HVM}gfx_passthru = "yes"\n`, "invalid-enum-value").message).toContain("1 or 0");
+    expect(only(`${HVM}gfx_passthru = "yes"\n`, "invalid-enum-value").help).toContain("1 or 0");
   });
 });
 
@@ -142,7 +142,7 @@ describe("ignored-option", () => {
   });
 
   it("passes on xl's msr_relaxed warning on x86 only", () => {
-    expect(only(`${PV}msr_relaxed = 0\n`, "ignored-option").message).toContain("will be removed");
+    expect(only(`${PV}msr_relaxed = 0\n`, "ignored-option").message).toContain("is to be removed");
     expect(findings(`${PV}msr_relaxed = 1\n`, "ignored-option", { arch: "arm" })).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ describe("invalid-number", () => {
     const d = only(text, "invalid-number");
     expect(d.severity).toBe("warning");
     expect(covered(text, d)).toBe("G");
-    expect(d.message).toContain("size suffixes");
+    expect(d.help).toContain("size suffixes");
     // xl ignored "2G": with the fix the guest gets 2048 MiB instead of the default.
     expect(d.fix?.safety).toBe("unsafe");
     const fixed = applyFix(text, d.fix);
@@ -24,14 +24,14 @@ describe("invalid-number", () => {
     const text = `${PVH}max_grant_frames = "64 "\n`;
     const d = only(text, "invalid-number");
     expect(d.severity).toBe("error");
-    expect(d.message).toContain("without printing any message");
+    expect(d.help).toContain("without printing any message");
     expect(applyFix(text, d.fix)).toContain("max_grant_frames = 64\n");
   });
 
   it("notes octal numbers, with an unsafe fix", () => {
     const d = only(`${PVH}vcpus = 010\n`, "invalid-number");
     expect(d.severity).toBe("info");
-    expect(d.message).toContain("is 8, not 10");
+    expect(d.message).toContain("as octal: 8, not 10");
     expect(d.fix?.safety).toBe("unsafe");
     expect(findings(`${PVH}vcpus = "010"\n`, "quoted-number"), "one finding per value").toEqual([]);
   });
@@ -39,8 +39,8 @@ describe("invalid-number", () => {
   it("turns boolean words into 1 and 0, says when xl reads the key quietly, and reports overflow", () => {
     const text = `${PVH}acpi = "yes"\n`;
     expect(applyFix(text, only(text, "invalid-number").fix)).toContain("acpi = 1\n");
-    expect(only(`${HVM}vmtrace_buf_kb = "lots"\n`, "invalid-number").message).toContain("quietly");
-    expect(only(`${HVM}viridian = "base"\n`, "invalid-number").message).toContain("quietly");
+    expect(only(`${HVM}vmtrace_buf_kb = "lots"\n`, "invalid-number").help).toContain("quietly");
+    expect(only(`${HVM}viridian = "base"\n`, "invalid-number").help).toContain("quietly");
     const huge = only(`${PVH}memory = 99999999999999999999\n`, "invalid-number");
     expect(huge.message).toContain("too large");
     expect(huge.fix).toBeUndefined();
@@ -69,7 +69,7 @@ describe("append-to-number", () => {
     const d = only(`${PVH}max_grant_frames = 32\nmax_grant_frames += 32\n`, "append-to-number");
     expect(d.severity).toBe("error");
     expect(d.fix).toBeUndefined();
-    expect(d.message).toContain("`3232`");
+    expect(d.help).toContain("`3232`");
   });
 
   it("leaves string keys alone", () => {
@@ -92,7 +92,7 @@ describe("number-out-of-range", () => {
   it("makes the grant limits above INT_MAX an error", () => {
     const d = only(`${PVH}max_grant_frames = 0x80000000\n`, "number-out-of-range");
     expect(d.severity).toBe("error");
-    expect(d.message).toContain("without printing any message");
+    expect(d.help).toContain("without printing any message");
   });
 
   it("warns about documented ranges xl does not check, and leaves vCPUs to the guest family", () => {

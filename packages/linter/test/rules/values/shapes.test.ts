@@ -7,7 +7,7 @@ describe("wrong-value-shape", () => {
     const d = only(text, "wrong-value-shape");
     expect(d.severity).toBe("error");
     expect(covered(text, d)).toBe('"phy:/dev/vg0/web01,xvda,w"');
-    expect(d.message).toContain("no `disk` devices at all");
+    expect(d.help).toContain("no `disk` devices at all");
     // xl dropped the string: with the fix the guest gets a disk it did not have.
     expect(d.fix?.safety).toBe("unsafe");
     const fixed = applyFix(text, d.fix);
@@ -37,7 +37,7 @@ describe("wrong-value-shape", () => {
     expect(args.fix, "two arguments in one string cannot become one list item").toBeUndefined();
     const vnuma = only(`${HVM}vnuma = "pnode=0"\n`, "wrong-value-shape");
     expect(vnuma.severity).toBe("warning");
-    expect(vnuma.message).toContain("without a word");
+    expect(vnuma.help).toContain("without a word");
   });
 
   it("reports an empty `bootloader_args` string, which crashes xl, and leaves the deprecated string form alone", () => {
@@ -62,7 +62,7 @@ describe("wrong-value-shape", () => {
   it("reports a list for `type` as a warning: xl falls back to the default type", () => {
     const d = only('name = "t"\ntype = [ "hvm" ]\n', "wrong-value-shape");
     expect(d.severity).toBe("warning");
-    expect(d.message).toContain("default type");
+    expect(d.help).toContain("default type");
   });
 });
 
@@ -73,13 +73,13 @@ describe("nested-list-item", () => {
     expect(d.severity).toBe("warning");
     expect(covered(text, d)).toBe('[ "phy:/dev/b,xvdb,w" ]');
     expect(d.message).toContain("Item 2 of `disk`");
-    expect(d.message).toContain("the 1 after it");
+    expect(d.help).toContain("the 1 after it");
   });
 
   it("makes it an error where xl refuses (irqs, ioports, iomem) or crashes (mca_caps)", () => {
     expect(only(`${PV}irqs = [ 5, [ 7 ] ]\n`, "nested-list-item").severity).toBe("error");
     expect(only(`${PV}ioports = [ [ "2f8" ] ]\n`, "nested-list-item").severity).toBe("error");
-    expect(only(`${HVM}mca_caps = [ [ "lmce" ] ]\n`, "nested-list-item").message).toContain("crashes");
+    expect(only(`${HVM}mca_caps = [ [ "lmce" ] ]\n`, "nested-list-item").help).toContain("crashes");
   });
 
   it("covers lists that also take a string, and leaves list-of-list keys and viridian to their rules", () => {
