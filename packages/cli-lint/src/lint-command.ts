@@ -6,11 +6,10 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { allRules, applyBaseline, createBaseline, readBaseline, ruleDocsUrl, SYNTAX, type Baseline, type Diagnostic, type LintInput } from "@xlint/linter";
+import { allRules, applyBaseline, createBaseline, fixInputs, readBaseline, ruleDocsUrl, SYNTAX, type Baseline, type Diagnostic, type LintInput } from "@xlint/linter";
 import type { LintOptions } from "./args";
 import { ConfigResolver, describeFsError, discover, ruleDocsBase, GitIgnores, readSystemHost, realSystem, contextCandidates, contextRoots, readXlConf, type Candidate, type SkippedFile } from "@xlint/files";
 import { unifiedDiff } from "./diff";
-import { fixInputs } from "./fix-run";
 import { outputStream, type Io } from "./io";
 import { loadCandidate } from "./lint-files";
 import { configFor, displayPath, guestOsFor, lintRun, type RunOutcome } from "./lint-run";
@@ -68,7 +67,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     const contextRun = await lintRun({ candidates: [], context }, { ...settings, keepContextFacts: true });
     const loaded = loadForFixing(found.candidates, resolver, io.cwd);
     progress.update(`fixing ${loaded.inputs.length} files`);
-    const fixes = fixInputs(loaded.inputs, { unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
+    const fixes = fixInputs(loaded.inputs, { rules: allRules, unsafe: options.unsafeFixes, context: contextRun.context.facts, sourceLines });
     fixing = { candidates: loaded.candidates, inputs: loaded.inputs, fixed: fixes.fixed };
     outcome = {
       linted: () => fixes.results.map((r) => ({ path: r.path, kind: r.kind })),

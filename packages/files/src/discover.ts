@@ -70,6 +70,11 @@ export interface DiscoverOptions {
 
 /** Files that can never be configs, so a walk does not even read them. */
 const NEVER = /\.(sh|py|pyc|pl|rb|c|h|o|so|a|gz|xz|bz2|zst|tar|zip|img|iso|qcow2|raw|vmdk|vhd|json|ya?ml|md|rst|txt|html|xml|png|jpe?g|gif|svg|pdf|patch|diff|orig|rej|bak|swp)$|~$/i;
+/** Whether a walk leaves a file out by its name alone (scripts, images, documents, backups), without reading it. */
+export function neverAConfig(fileName: string): boolean {
+  return NEVER.test(fileName);
+}
+
 /** What makes an argument that names no file a glob pattern. */
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -149,6 +154,17 @@ export interface WalkSink {
 
 /** Walks a folder: candidates in name order, with what it leaves out and why. */
 export function walk(dir: string, root: string, sink: WalkSink): void {
+  // Each step is one folder read; a walk that may pause between them uses `walkSteps` itself.
+  const steps = walkSteps(dir, root, sink);
+  while (steps.next().done !== true);
+}
+
+/**
+ * The walk of `walk`, one folder at a time: it yields after reading each
+ * folder, so a caller that must stay responsive (the language server's
+ * index) can let other work run between folders of a large tree.
+ */
+export function* walkSteps(dir: string, root: string, sink: WalkSink): Generator<void, void, undefined> {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -156,6 +172,7 @@ export function walk(dir: string, root: string, sink: WalkSink): void {
     sink.problems.push(`${dir}: ${describeFsError(error)}`);
     return;
   }
+  yield;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     // Hidden files and folders (.git, .xlint.json, editor state) and node_modules are never configs: not even listed.
@@ -163,7 +180,7 @@ export function walk(dir: string, root: string, sink: WalkSink): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (sink.gitignores.isIgnored(full, true, root)) sink.skipped.push({ path: `${full}${path.sep}`, reason: "ignored by .gitignore", counted: false });
-      else walk(full, root, sink);
+      else yield* walkSteps(full, root, sink);
       continue;
     }
     if (entry.isSymbolicLink()) {

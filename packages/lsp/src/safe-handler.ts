@@ -34,3 +34,19 @@ function describeError(error: unknown): string {
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
+
+/** `runSafe` for work that takes turns with other requests (a workspace-wide pull): cancellation is checked again when it ends. */
+export async function runSafeAsync<T>(log: Log, requestName: string, token: CancellationToken | undefined, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+  const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${requestName} was cancelled`);
+  // A function, not the property: the token changes while the work awaits.
+  const isCancelled = (): boolean => token?.isCancellationRequested === true;
+  if (isCancelled()) return cancelled();
+  try {
+    const result = await work();
+    return isCancelled() ? cancelled() : result;
+  } catch (error) {
+    if (isCancelled()) return cancelled();
+    log(`xlint: ${requestName} failed: ${describeError(error)}`);
+    return new ResponseError(LSPErrorCodes.RequestFailed, `xlint could not answer ${requestName}: ${firstLine(error)}`);
+  }
+}

@@ -1,7 +1,9 @@
+import { DEFAULT_HOST } from "@xlint/linter";
 import { CompletionItemTag, type CompletionItem } from "vscode-languageserver";
 import { describe, expect, it } from "vitest";
-import { completeAt, completionSite } from "../src/features/completion";
+import { completeAt, completionSite, keySnippet } from "../src/features/completion";
 import { analyzeDocument } from "../src/features/document-analysis";
+import { EMPTY_WORKSPACE } from "../src/workspace/workspace-view";
 
 /** Completes where `|` stands in `marked`. */
 function complete(marked: string, fileName = "g.cfg"): CompletionItem[] {
@@ -11,7 +13,8 @@ function complete(marked: string, fileName = "g.cfg"): CompletionItem[] {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const lineEnd = text.indexOf("\n", offset);
   const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-  return completeAt({ analysis: analyzeDocument(text, fileName), offset, line, lineText, column: offset - lineStart });
+  const random = (): number => 0;
+  return completeAt({ analysis: analyzeDocument(text, fileName), offset, line, lineText, column: offset - lineStart, host: DEFAULT_HOST, workspace: EMPTY_WORKSPACE, random });
 }
 
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
@@ -74,5 +77,25 @@ describe("value completion", () => {
   it("reads the key of a list that spans lines", () => {
     const site = completionSite(analyzeDocument('type = "hvm"\nviridian = [\n    "\n]\n', "g.cfg"), 'type = "hvm"\nviridian = [\n    "'.length, '    "', 5);
     expect(site).toMatchObject({ kind: "value", key: "viridian", inString: true });
+  });
+});
+
+describe("key snippets", () => {
+  it("give list keys their brackets and string keys their quotes, the cursor inside", () => {
+    expect(keySnippet({ key: "vif", kind: "spec-list" })).toBe('vif = [ "$1" ]$0');
+    expect(keySnippet({ key: "vnuma", kind: "nested-list" })).toBe('vnuma = [ [ "$1" ] ]$0');
+    expect(keySnippet({ key: "name", kind: "string" })).toBe('name = "$1"$0');
+    expect(keySnippet({ key: "memory", kind: "integer" })).toBeUndefined();
+  });
+
+  it("are offered only to clients that take snippets, and not when the `=` is already there", () => {
+    const analysis = analyzeDocument('name = "g"\n\n', "g.cfg");
+    const base = { analysis, offset: 11, line: 1, lineText: "", column: 0, host: DEFAULT_HOST, workspace: EMPTY_WORKSPACE, random: () => 0.5 };
+    const vif = (items: ReturnType<typeof completeAt>) => items.find((i) => i.label === "vif");
+    expect(vif(completeAt({ ...base, snippets: true }))).toMatchObject({ insertTextFormat: 2, textEdit: { newText: 'vif = [ "$1" ]$0' } });
+    expect(vif(completeAt({ ...base, snippets: false }))?.insertTextFormat).toBeUndefined();
+    const before = analyzeDocument('name = "g"\nv = [ ]\n', "g.cfg");
+    const withEquals = completeAt({ ...base, analysis: before, lineText: "v = [ ]", column: 1, offset: 12, snippets: true });
+    expect(vif(withEquals)?.textEdit).toMatchObject({ newText: "vif" });
   });
 });

@@ -30,8 +30,10 @@ import {
   ShutdownRequest,
   type Diagnostic,
 } from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyChange, concretize, notificationArb, positionAt, snapOffset, type Change } from "./edit-model";
+import { EditorLines } from "../src/features/positions";
 import { LspClient } from "./lsp-client";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +51,10 @@ const SEED = 13_2026;
  * has (the server's `source`, rule link and tags; the CLI's `fix`, which the
  * server offers as code actions, and the related places' ends, which the CLI
  * does not print). A related place in the document itself is named by its
- * URI in the server and by its path in the CLI: the one normalisation.
+ * URI in the server and by its path in the CLI; and the CLI counts lines as
+ * xl does (at \n only) while the server counts them as editors do (a lone \r
+ * ends a line too), so the CLI's positions in the document are moved to the
+ * editor's lines (`editorPlace`).
  */
 interface Compared {
   readonly rule: string;
@@ -94,7 +99,33 @@ function fromCli(text: string, name: string, cwd: string): Compared[] {
   if (run.status !== 0 && run.status !== 1) throw new Error(`xlint exited ${String(run.status)}: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: (Compared & Record<string, unknown>)[] }[] };
   expect(report.files.map((f) => f.path)).toEqual([name]);
-  return (report.files[0]?.diagnostics ?? []).map(({ rule, severity, message, line, column, endLine, endColumn, related }) => ({ rule, severity, message, line, column, endLine, endColumn, related }));
+  const place = editorPlace(text);
+  return (report.files[0]?.diagnostics ?? []).map(({ rule, severity, message, line, column, endLine, endColumn, related }) => {
+    const start = place(line, column);
+    const end = place(endLine, endColumn);
+    const relatedHere = related.map((r) => (r.path === name ? { ...r, ...place(r.line, r.column) } : r));
+    return { rule, severity, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, related: relatedHere };
+  });
+}
+
+/**
+ * 1-based line and column as the parser counts lines (at \n) → the same place
+ * as an editor counts them. Only a lone \r makes them differ; an offset between
+ * the \r and the \n of a CRLF (the end of a "stray \r" finding) is no place an
+ * editor can name, and the server keeps the parser's column there, as here.
+ */
+function editorPlace(text: string): (line: number, column: number) => { line: number; column: number } {
+  const lines = EditorLines.of(text);
+  if (lines === undefined) return (line, column) => ({ line, column });
+  const parserLineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") parserLineStarts.push(i + 1);
+  const document = TextDocument.create("file:///x.cfg", "xl", 1, text);
+  return (line, column) => {
+    const offset = (parserLineStarts[line - 1] ?? 0) + column - 1;
+    const between = text[offset - 1] === "\r" && text[offset] === "\n";
+    const position = between ? lines.position(offset) : document.positionAt(offset);
+    return { line: position.line + 1, column: position.character + 1 };
+  };
 }
 
 /** Start texts: our corpus's examples and syntax cases, a few third-party configs of the shared corpus (read in place), one in CRLF, and nothing. */

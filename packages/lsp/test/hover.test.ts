@@ -42,9 +42,9 @@ describe("hoverAt", () => {
     expect(hoverText(text, "xl.conf", 2)).toContain("xl.conf");
   });
 
-  it("says nothing off a key, or on a key xlint does not know", () => {
-    const text = 'memory = 1024\nmemroy = 1\n';
-    expect(hoverText(text, "g.cfg", text.indexOf("1024"))).toBeUndefined();
+  it("says nothing on a value it cannot add to, or on a key xlint does not know", () => {
+    const text = 'kernel = "/boot/vmlinuz"\nmemroy = 1\n';
+    expect(hoverText(text, "g.cfg", text.indexOf("/boot"))).toBeUndefined();
     expect(hoverText(text, "g.cfg", text.indexOf("memroy") + 1)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  ConfigurationRequest,
   createProtocolConnection,
   IPCMessageReader,
   IPCMessageWriter,
@@ -26,6 +27,10 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** What the server logged (window/logMessage). */
   readonly logs: string[] = [];
+  /** What the client answers to workspace/configuration, by section, as an editor's settings (tests change it). */
+  settings: Record<string, unknown> = {};
+  /** How many workspace/configuration requests the server sent. */
+  configurationRequests = 0;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
@@ -38,6 +43,10 @@ export class LspClient {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests++;
+      return params.items.map((item) => (item.section === undefined ? this.settings : (this.settings[item.section] ?? null)));
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);

@@ -4,7 +4,6 @@
  * completion, a code action, formatting, a failing request, a change that
  * fixes the error and a close; then once more over Node IPC.
  */
-import { spawnSync } from "node:child_process";
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -25,7 +24,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUEST_A, GUEST_B } from "./fixtures";
-import { BUILD_SCRIPT, LspClient } from "./lsp-client";
+import { LspClient } from "./lsp-client";
 
 const FOLDER = "file:///srv/xen-configs";
 const A = `${FOLDER}/alpha.cfg`;
@@ -38,8 +37,7 @@ const itemsOf = (result: CompletionItem[] | CompletionList | null): CompletionIt
 let client: LspClient;
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [BUILD_SCRIPT], { encoding: "utf8" });
-  expect(build.status, build.stderr).toBe(0);
+  // The bundle is built once per run, by test/global-setup.ts.
   client = LspClient.start();
   const init = await client.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
@@ -70,7 +68,7 @@ describe("xl-language-server over stdio", () => {
     const b = await client.diagnostics(B, (p) => hasRule("duplicate-mac")(p.diagnostics));
     const inA = a.diagnostics.find((d) => d.code === "duplicate-mac");
     expect(inA?.severity).toBe(1);
-    expect(inA?.message).toContain("beta.cfg:4");
+    expect(inA?.message).toContain("is also used by another vif");
     expect(inA?.codeDescription?.href).toMatch(/duplicate-mac\.md$/);
     expect(inA?.relatedInformation?.[0]?.location).toEqual({ uri: B, range: { start: { line: 3, character: 13 }, end: { line: 3, character: 30 } } });
     expect(b.diagnostics.find((d) => d.code === "duplicate-mac")?.relatedInformation?.[0]?.location.uri).toBe(A);

@@ -13,7 +13,7 @@ const DOMAIN_EXTENSIONS: ReadonlySet<string> = new Set(["cfg", "xl", "xm", "hvm"
 
 /** Extensions of things that are never xl configs, whatever they hold: scripts, data formats, docs, templates. */
 const OTHER_EXTENSIONS: ReadonlySet<string> = new Set([
-  ...["sh", "bash", "zsh", "py", "pyc", "pl", "pm", "rb", "js", "ts", "lua", "awk", "sed"],
+  ...["sh", "bash", "zsh", "py", "pyc", "pl", "pm", "rb", "js", "cjs", "mjs", "jsx", "ts", "cts", "mts", "tsx", "map", "lua", "awk", "sed"],
   ...["json", "yaml", "yml", "toml", "xml", "sxp", "ini", "csv"],
   ...["md", "rst", "txt", "html", "pdf", "1", "5", "8", "gz", "xz", "bz2", "zst", "tar", "zip", "deb", "rpm"],
   ...["img", "raw", "qcow", "qcow2", "vhd", "iso", "so", "o", "a", "pem", "key", "crt"],

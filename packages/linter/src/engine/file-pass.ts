@@ -100,9 +100,15 @@ export function fileAssumptions(parsed: ParseResult, evaluation: Evaluation, inp
   return { arch, host, guest, guestOs };
 }
 
-function read(input: LintInput, plan: RulePlan, sourceLines: Map<number, string> | undefined): Parsed {
-  const parsed = parse(input.text, { encoding: input.encoding ?? "utf8" });
-  const evaluation = evaluate(parsed.file);
+/** A file's text already parsed and evaluated (of `LintInput.text` with its encoding), for a caller that reads the parse too. */
+export interface ParsedText {
+  readonly parse: ParseResult;
+  readonly evaluation: Evaluation;
+}
+
+function read(input: LintInput, plan: RulePlan, sourceLines: Map<number, string> | undefined, given?: ParsedText): Parsed {
+  const parsed = given?.parse ?? parse(input.text, { encoding: input.encoding ?? "utf8" });
+  const evaluation = given?.evaluation ?? evaluate(parsed.file);
   const { arch, host, guest, guestOs } = fileAssumptions(parsed, evaluation, input, input.host ?? plan.host);
   const source: FactSource = {
     path: input.path,
@@ -132,9 +138,13 @@ function collectFacts(source: FactSource, plan: RulePlan): FactsByRule {
   return facts;
 }
 
-/** The facts of a file that is not linted itself (another config of the repository). */
-export function factsOfFile(input: LintInput, plan: RulePlan): FileFacts {
-  const { source } = read(input, plan, undefined);
+/**
+ * The facts of a file that is not linted itself (another config of the
+ * repository). `parsed`: the input's text already parsed (the language
+ * server's index reads the same parse for its symbols), so it is not parsed twice.
+ */
+export function factsOfFile(input: LintInput, plan: RulePlan, parsed?: ParsedText): FileFacts {
+  const { source } = read(input, plan, undefined, parsed);
   const facts = collectFacts(source, plan);
   forgetFileCaches(source.evaluation);
   return { path: input.path, kind: source.kind, facts };

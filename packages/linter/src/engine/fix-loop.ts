@@ -1,14 +1,20 @@
 /**
- * `--fix` / `--diff`: lint, apply the fixes that do not overlap, lint again,
+ * The fix loop of `xlint --fix` / `--diff` and of the editor's "fix all":
+ * lint, apply the fixes that do not overlap, lint again,
  * until nothing more applies (or MAX_PASSES, so two rules that undo each
  * other cannot loop forever). All files are re-linted together each pass, so
  * cross-file rules see the fixed texts (and the repository's other configs,
  * whose facts do not change). A pass that would give a file more syntax
  * errors than it had is thrown away for that file: a fix must never make a
  * config unreadable. Unlike a plain run, this one keeps every text: it has
- * to write them back.
+ * to write them back. Pure like the rest of the engine: texts in, texts out.
  */
-import { allRules, applyFixes, LintRun, SYNTAX, type FileFacts, type FileResult, type LintInput } from "@xlint/linter";
+import type { FileFacts, LintInput } from "./file-pass";
+import { applyFixes } from "./fixes";
+import type { HostProfile } from "./host";
+import { SYNTAX } from "./plan";
+import { LintRun, type FileResult } from "./run";
+import type { Rule } from "./types";
 
 const MAX_PASSES = 10;
 
@@ -20,14 +26,19 @@ export interface FixOutcome {
 }
 
 export interface FixSettings {
+  readonly rules: readonly Rule[];
+  /** The run's host profile (each input may carry its own). */
+  readonly host?: HostProfile;
+  /** Also apply the fixes that may change what xl builds. */
   readonly unsafe: boolean;
+  /** Facts of the repository's other configs, for the cross-file rules. */
   readonly context: readonly FileFacts[];
-  readonly sourceLines: boolean;
+  readonly sourceLines?: boolean;
 }
 
 export function fixInputs(inputs: readonly LintInput[], settings: FixSettings): FixOutcome {
   const lintAll = (current: readonly LintInput[]): FileResult[] => {
-    const run = new LintRun({ rules: allRules, sourceLines: settings.sourceLines });
+    const run = new LintRun({ rules: settings.rules, host: settings.host, sourceLines: settings.sourceLines });
     for (const input of current) run.add(input);
     for (const facts of settings.context) run.addContext(facts);
     return run.finish();

@@ -15,3 +15,4 @@ export * from "./docs-url";
 export * from "./file-kinds";
 export * from "./detect-kind";
 export { factRange, rangeOfFact } from "./plain";
+export { fixInputs, type FixOutcome, type FixSettings } from "./fix-loop";

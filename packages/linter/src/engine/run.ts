@@ -15,14 +15,16 @@
 import { completeFile, factsOfFile, passFile, type FileFacts, type FilePass, type LintInput } from "./file-pass";
 import type { HostProfile } from "./host";
 import { RulePlan } from "./plan";
+import type { PreparedContext } from "./prepared-context";
 import { runProjectRules, type FactsEntry, type ProjectReport } from "./project-run";
-import type { Diagnostic, FileKind, Rule, SeveritySetting } from "./types";
+import type { Diagnostic, FileKind, ProjectRule, Rule, SeveritySetting } from "./types";
 
 export { SYNTAX } from "./plan";
-export type { DeferredSuppressions, FactsByRule, FileFacts, FilePass, LintInput, PassOptions } from "./file-pass";
+export type { DeferredSuppressions, FactsByRule, FileFacts, FilePass, LintInput, ParsedText, PassOptions } from "./file-pass";
 export { completeFile, factsOfFile, fileAssumptions, passFile, type FileAssumptions } from "./file-pass";
 export { runProjectRules, type FactsEntry, type ProjectReport } from "./project-run";
 export { RulePlan } from "./plan";
+export { PreparedContext, type LintedFacts } from "./prepared-context";
 
 export interface LintOptions {
   readonly rules: readonly Rule[];
@@ -54,6 +56,7 @@ export class LintRun {
   readonly plan: RulePlan;
   private readonly entries: Entry[] = [];
   private readonly context: FileFacts[] = [];
+  private prepared: PreparedContext | undefined;
 
   constructor(private readonly options: LintOptions) {
     this.plan = new RulePlan(options.rules, options.host);
@@ -74,6 +77,15 @@ export class LintRun {
     this.context.push(facts);
   }
 
+  /**
+   * Context kept across runs (the language server's workspace index): each
+   * project rule reads of it only the files that may meet the run's own (see
+   * PreparedContext); a file of the run replaces the context file of its path.
+   */
+  usePreparedContext(context: PreparedContext): void {
+    this.prepared = context;
+  }
+
   /** Reads a context file in this thread. */
   addContextFile(input: LintInput): void {
     this.addContext(factsOfFile(input, this.plan));
@@ -86,10 +98,20 @@ export class LintRun {
   /** Runs the project rules and completes every file, in the order they were added. */
   finish(): FileResult[] {
     const project: { rule: Rule; report: ProjectReport }[][] = this.entries.map(() => []);
-    const entries = (): FactsEntry[] => [
+    const own = (): FactsEntry[] => [
       ...this.entries.map(({ pass, severities }, index) => ({ index, path: pass.path, kind: pass.kind, facts: pass.facts, severities })),
       ...this.context.map((c) => ({ index: -1, path: c.path, kind: c.kind, facts: c.facts })),
     ];
+    const prepared = this.prepared;
+    const linted = this.entries.map(({ pass }) => ({ path: pass.path, facts: pass.facts }));
+    // The prepared context's choice for a rule is made once and walked as often as the rule walks.
+    const chosen = new Map<ProjectRule, FactsEntry[]>();
+    const entries = (rule: ProjectRule): FactsEntry[] => {
+      if (prepared === undefined) return own();
+      let found = chosen.get(rule);
+      if (found === undefined) chosen.set(rule, (found = [...own(), ...prepared.entriesFor(rule, linted)]));
+      return found;
+    };
     runProjectRules(this.plan, entries, (index, rule, report) => project[index]?.push({ rule, report }));
     return this.entries.map(({ pass, severities }, i) => {
       const { diagnostics, suppressed } = completeFile(pass, severities, project[i] ?? [], this.plan);

@@ -234,6 +234,14 @@ export interface ProjectRule<F = unknown> extends RuleMeta {
    * group of k uses grows as O(k), not O(k²).
    */
   check(context: ProjectContext<F>): void;
+  /**
+   * Optional: the keys through which a file's facts meet other files' (the
+   * values a duplicate rule groups by, or anything coarser). Saying so
+   * promises that a finding in a file depends only on the files sharing one
+   * of its keys, which lets a `PreparedContext` hand the rule only those of
+   * thousands of context files.
+   */
+  relatesBy?(facts: F): Iterable<string>;
 }
 
 /**

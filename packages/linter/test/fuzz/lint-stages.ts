@@ -1,6 +1,6 @@
 /**
  * The linter's stages of a fuzz case: every rule over the text, and the fix
- * loop as `xlint --fix --unsafe-fixes` runs it (fix-run.ts: lint, apply the
+ * loop as `xlint --fix --unsafe-fixes` runs it (engine/fix-loop.ts: lint, apply the
  * fixes that do not overlap, re-lint, at most 10 passes). Each returns its
  * broken invariants as readable strings.
  */

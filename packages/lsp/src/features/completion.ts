@@ -3,11 +3,16 @@
  * `key =`): the keys xl reads, those that apply to the file's guest type
  * first, with their docs; a key's enum values and, for booleans, 1 and 0.
  * Quoted values are offered quoted unless the cursor is inside a string.
+ * Inside a `disk`, `vif` or `pci` item the spec's own parameters and values
+ * are offered instead (spec-completion.ts).
  */
-import { allOptions, allXlConfOptions, optionByKey, xlConfOptionByKey, type OptionInfo, type XlConfOption } from "@xlint/linter";
-import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range } from "vscode-languageserver";
+import { allOptions, allXlConfOptions, optionByKey, xlConfOptionByKey, type HostProfile, type OptionInfo, type XlConfOption } from "@xlint/linter";
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from "vscode-languageserver";
+import type { WorkspaceView } from "../workspace/workspace-view";
 import { assignmentAtValue, type DocumentAnalysis } from "./document-analysis";
 import { describeValueShape, optionMarkdown, xlConfOptionMarkdown } from "./option-docs";
+import { specCompletions } from "./spec-completion";
+import { specSiteAt } from "./spec-site";
 
 /** What the text before the cursor says is being written. */
 export type CompletionSite =
@@ -58,27 +63,66 @@ export interface CompletionRequest {
   readonly line: number;
   readonly lineText: string;
   readonly column: number;
+  /** The host profile: bridges offered after a vif's `bridge=`, the Xen release that decides which spec keys exist. */
+  readonly host: HostProfile;
+  /** Every config of the workspace: the MACs a fresh one must avoid. */
+  readonly workspace: WorkspaceView;
+  /** Numbers in [0, 1) (Math.random in the server): the source of fresh MACs. */
+  readonly random: () => number;
+  /** The client takes snippets (`completionItem.snippetSupport`): a key then comes with its value's brackets or quotes. */
+  readonly snippets?: boolean;
 }
 
 export function completeAt(request: CompletionRequest): CompletionItem[] {
+  const spec = specSiteAt(request.analysis, request.offset);
+  if (spec !== undefined) return specCompletions(spec, request);
   const site = completionSite(request.analysis, request.offset, request.lineText, request.column);
   const replace: Range = {
     start: { line: request.line, character: request.column - (site.kind === "none" ? 0 : site.typed.length) },
     end: { line: request.line, character: request.column },
   };
-  if (site.kind === "key") return keyItems(request.analysis, replace, site.valueFollows);
+  if (site.kind === "key") return keyItems(request.analysis, replace, site.valueFollows, request.snippets === true);
   if (site.kind === "value") return valueItems(request.analysis, site.key, site.inString, replace);
   return [];
 }
 
-function keyItems(analysis: DocumentAnalysis, replace: Range, valueFollows: boolean): CompletionItem[] {
+function keyItems(analysis: DocumentAnalysis, replace: Range, valueFollows: boolean, snippets: boolean): CompletionItem[] {
   const insert = (key: string): string => (valueFollows ? key : `${key} = `);
   if (analysis.kind === "xl-conf") return allXlConfOptions().map((o) => xlConfKeyItem(o, replace, insert(o.key)));
   if (analysis.kind === "cpupool") return [];
   const guest = analysis.guest.type;
   return allOptions()
     .filter((o) => o.status === "xl")
-    .map((o) => domainKeyItem(o, replace, insert(o.key), guest === undefined || o.appliesTo.includes(guest)));
+    .map((o) => {
+      const item = domainKeyItem(o, replace, insert(o.key), guest === undefined || o.appliesTo.includes(guest));
+      const snippet = snippets && !valueFollows ? keySnippet(o) : undefined;
+      if (snippet !== undefined) Object.assign(item, { textEdit: { range: replace, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet });
+      return item;
+    });
+}
+
+/**
+ * The key with its value's shape, the cursor where the value goes: a list key
+ * gets `[ "…" ]` (every list xl reads holds strings), a string key its quotes.
+ * Keys are `[a-z][._0-9a-z]*`, so nothing in them needs snippet escaping.
+ */
+export function keySnippet(option: Pick<OptionInfo, "key" | "kind">): string | undefined {
+  switch (option.kind) {
+    case "spec-list":
+    case "string-list":
+    case "enum-list":
+    case "boolean-or-enum-list":
+      return `${option.key} = [ "$1" ]$0`;
+    case "nested-list":
+      return `${option.key} = [ [ "$1" ] ]$0`;
+    case "string":
+    case "spec":
+    case "enum":
+    case "string-or-list":
+      return `${option.key} = "$1"$0`;
+    default:
+      return undefined;
+  }
 }
 
 function domainKeyItem(option: OptionInfo, replace: Range, newText: string, appliesToGuest: boolean): CompletionItem {

@@ -7,6 +7,7 @@
  */
 import { ruleById, ruleDocsUrl, type Diagnostic as Finding, type Severity } from "@xlint/linter";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import type { EditorLines } from "./positions";
 import { toLspRange } from "./ranges";
 
 export const DIAGNOSTIC_SOURCE = "xlint";
@@ -18,6 +19,8 @@ export interface DiagnosticOptions {
   /** The URL of the rule pages' folder (see @xlint/files docs-base.ts). */
   readonly docsBase: string;
   readonly uriOfPath: UriOfPath;
+  /** The document's lines as the editor counts them, when they differ from the parser's (`EditorLines.of(text)`). */
+  readonly lines?: EditorLines;
 }
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -35,7 +38,7 @@ const UNNECESSARY_RULES: ReadonlySet<string> = new Set(["xm-only-key", "unused-s
 
 export function toLspDiagnostic(finding: Finding, options: DiagnosticOptions): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: toLspRange(finding.range),
+    range: toLspRange(finding.range, options.lines),
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDocsUrl(finding.rule, options.docsBase) },
@@ -44,7 +47,7 @@ export function toLspDiagnostic(finding: Finding, options: DiagnosticOptions): D
   };
   const tags = tagsOf(finding.rule);
   if (tags.length > 0) diagnostic.tags = tags;
-  const related = relatedOf(finding, options.uriOfPath);
+  const related = relatedOf(finding, options);
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
@@ -60,12 +63,14 @@ function tagsOf(ruleId: string): DiagnosticTag[] {
   return tags;
 }
 
-function relatedOf(finding: Finding, uriOfPath: UriOfPath): DiagnosticRelatedInformation[] {
+function relatedOf(finding: Finding, options: DiagnosticOptions): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   for (const place of finding.related) {
-    const uri = uriOfPath(place.path);
+    const uri = options.uriOfPath(place.path);
     if (uri === undefined) continue;
-    out.push({ location: { uri, range: toLspRange(place.range) }, message: place.message });
+    // A place in the same file is placed with its lines; one in another file keeps the parser's (that file's text is not here).
+    const lines = place.path === finding.path ? options.lines : undefined;
+    out.push({ location: { uri, range: toLspRange(place.range, lines) }, message: place.message });
   }
   return out;
 }

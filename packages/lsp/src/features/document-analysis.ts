@@ -19,7 +19,11 @@ export interface DocumentAnalysis {
 /** `fileName` decides the kind as the CLI does for a file named on its command line: a domain config unless it is clearly something else. */
 export function analyzeDocument(text: string, fileName: string): DocumentAnalysis {
   const parsed = parse(text);
-  const evaluation = evaluate(parsed.file);
+  return analysisOfParsed(text, fileName, parsed, evaluate(parsed.file));
+}
+
+/** The analysis of a text already parsed and evaluated (the workspace index parses each file once for its facts and its symbols). */
+export function analysisOfParsed(text: string, fileName: string, parsed: ParseResult, evaluation: Evaluation): DocumentAnalysis {
   const guest = resolveGuestType((key) => evaluation.settings.get(key), DEFAULT_HOST);
   return { text, kind: documentKind(fileName, text), parse: parsed, evaluation, guest };
 }

@@ -1,8 +1,11 @@
 /** Our ranges (0-based lines, UTF-16 columns, as LSP counts) to LSP's and back. */
 import type { Range as XlRange } from "@xlint/parser";
 import type { Position, Range } from "vscode-languageserver";
+import type { EditorLines } from "./positions";
 
-export function toLspRange(range: XlRange): Range {
+/** `lines`: the document's editor lines when they differ from the parser's (a lone `\r`, see positions.ts). */
+export function toLspRange(range: XlRange, lines?: EditorLines): Range {
+  if (lines !== undefined) return { start: lines.position(range.start.offset), end: lines.position(range.end.offset) };
   return { start: { line: range.start.line, character: range.start.column }, end: { line: range.end.line, character: range.end.column } };
 }
 

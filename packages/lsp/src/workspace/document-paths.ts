@@ -13,7 +13,16 @@ export class DocumentPaths {
   private readonly uriByPath = new Map<string, string>();
 
   /** `folders`: the file system paths of the workspace folders; the first that holds a file names it. */
-  constructor(private readonly folders: readonly string[]) {}
+  constructor(private folders: readonly string[]) {}
+
+  /** The workspace folders now (workspace/didChangeWorkspaceFolders). */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.folders = [...folders];
+  }
 
   pathOf(uri: string): string {
     const known = this.fileSystemPath(uri);

@@ -1,16 +1,15 @@
 /**
  * Lints the open documents together, in one in-memory run, so that the
  * cross-file rules (duplicate MAC, name, UUID, disk target) compare them with
- * each other. Files on disk that are not open are not seen yet: the workspace
- * index (every config of the workspace folders, reduced to its facts and
- * added to the run as context) comes next.
+ * each other and, through the workspace index's prepared context, with every
+ * config on disk that is not open.
  *
  * A rule that throws would take the whole run down, and with it the
  * diagnostics of every open document; so a failed run is redone one document
  * at a time, and a document that still fails alone carries the failure
  * (shown as one diagnostic, logged in full) instead of findings.
  */
-import { allRules, lintFiles, type Diagnostic as Finding, type LintInput, type Rule } from "@xlint/linter";
+import { allRules, LintRun, type Diagnostic as Finding, type FileResult, type LintInput, type PreparedContext, type Rule } from "@xlint/linter";
 import { documentKind } from "../features/document-analysis";
 import { DocumentPaths } from "./document-paths";
 
@@ -37,21 +36,35 @@ export interface DocumentFindings {
   readonly failure?: LintFailure;
 }
 
-/** `rules`: every rule unless a test says otherwise. */
-export function lintOpenDocuments(documents: readonly OpenDocument[], paths: DocumentPaths, rules: readonly Rule[] = allRules): DocumentFindings[] {
-  const inputs = documents.map((d) => inputOf(d, paths));
+/** A document's severities, host and stated guest OS (config/: ServerConfiguration.lintSettingsOf); none: the linter's defaults. */
+export type DocumentSettingsOf = (uri: string) => Pick<LintInput, "severities" | "host" | "guestOs">;
+
+/**
+ * `rules`: every rule unless a test says otherwise. `context`: the workspace
+ * index's facts of the configs on disk (an open document replaces its file's).
+ */
+export function lintOpenDocuments(documents: readonly OpenDocument[], paths: DocumentPaths, rules: readonly Rule[] = allRules, settingsOf?: DocumentSettingsOf, context?: PreparedContext): DocumentFindings[] {
+  const inputs = documents.map((d) => inputOf(d, paths, settingsOf));
   try {
-    const results = lintFiles(inputs, { rules });
+    const results = lintTogether(inputs, rules, context);
     return documents.map((d, i) => ({ uri: d.uri, version: d.version, text: d.text, findings: results[i]?.diagnostics ?? [] }));
   } catch {
-    return documents.map((d, i) => lintAlone(d, inputs[i] as LintInput, rules));
+    return documents.map((d, i) => lintAlone(d, inputs[i] as LintInput, rules, context));
   }
 }
 
-function lintAlone(document: OpenDocument, input: LintInput, rules: readonly Rule[]): DocumentFindings {
+/** One run over the inputs, with the index's context when there is one. */
+export function lintTogether(inputs: readonly LintInput[], rules: readonly Rule[], context: PreparedContext | undefined): FileResult[] {
+  const run = new LintRun({ rules });
+  for (const input of inputs) run.add(input);
+  if (context !== undefined) run.usePreparedContext(context);
+  return run.finish();
+}
+
+function lintAlone(document: OpenDocument, input: LintInput, rules: readonly Rule[], context: PreparedContext | undefined): DocumentFindings {
   const base = { uri: document.uri, version: document.version, text: document.text };
   try {
-    return { ...base, findings: lintFiles([input], { rules })[0]?.diagnostics ?? [] };
+    return { ...base, findings: lintTogether([input], rules, context)[0]?.diagnostics ?? [] };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -59,6 +72,6 @@ function lintAlone(document: OpenDocument, input: LintInput, rules: readonly Rul
   }
 }
 
-function inputOf(document: OpenDocument, paths: DocumentPaths): LintInput {
-  return { path: paths.pathOf(document.uri), text: document.text, kind: documentKind(DocumentPaths.baseName(document.uri), document.text) };
+export function inputOf(document: OpenDocument, paths: DocumentPaths, settingsOf: DocumentSettingsOf | undefined): LintInput {
+  return { path: paths.pathOf(document.uri), text: document.text, kind: documentKind(DocumentPaths.baseName(document.uri), document.text), ...settingsOf?.(document.uri) };
 }

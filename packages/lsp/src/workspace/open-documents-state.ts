@@ -8,7 +8,8 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeDocument, type DocumentAnalysis } from "../features/document-analysis";
 import { DocumentPaths } from "./document-paths";
-import { lintOpenDocuments, type DocumentFindings } from "./lint-open-documents";
+import type { LintInput, PreparedContext } from "@xlint/linter";
+import { inputOf, lintOpenDocuments, type DocumentFindings, type DocumentSettingsOf } from "./lint-open-documents";
 
 export interface OpenDocumentsHooks {
   /** The documents the client has open, at their latest versions. */
@@ -17,6 +18,10 @@ export interface OpenDocumentsHooks {
   readonly onLinted: (results: readonly DocumentFindings[]) => void;
   /** Called when a scheduled lint fails outside the linter (publishing, say): no request is there to answer. */
   readonly onScheduledLintFailed: (error: unknown) => void;
+  /** Each document's severities, host and guest OS from the configuration (config/); none: the linter's defaults. */
+  readonly settingsOf?: DocumentSettingsOf;
+  /** The workspace index's facts of the configs on disk, the open documents' context; none before there is an index. */
+  readonly context?: () => PreparedContext | undefined;
 }
 
 export class OpenDocumentsState {
@@ -47,7 +52,7 @@ export class OpenDocumentsState {
   lintNow(): readonly DocumentFindings[] {
     this.pending = false;
     const documents = this.hooks.openDocuments().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() }));
-    const results = lintOpenDocuments(documents, this.paths);
+    const results = lintOpenDocuments(documents, this.paths, undefined, this.hooks.settingsOf, this.hooks.context?.());
     this.findings = new Map(results.map((r) => [r.uri, r]));
     this.hooks.onLinted(results);
     return results;
@@ -66,6 +71,11 @@ export class OpenDocumentsState {
     const analysis = analyzeDocument(document.getText(), DocumentPaths.baseName(document.uri));
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
+  }
+
+  /** The document as the linter reads it: the same input the latest lint used (fix-all lints it again). */
+  inputOf(uri: string, text: string): LintInput {
+    return inputOf({ uri, version: 0, text }, this.paths, this.hooks.settingsOf);
   }
 
   forget(uri: string): void {

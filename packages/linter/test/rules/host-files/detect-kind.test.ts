@@ -130,6 +130,12 @@ describe("detectConfigKind by name and content", () => {
     expect(detectConfigKind("tool.py", 'name = "web01"\n')).toBeUndefined();
   });
 
+  it("leaves out JavaScript and TypeScript, bundles included (a bundle quotes configs in its strings)", () => {
+    const bundle = 'var t=1;\nname = "web01"\nmemory = 512\nvif = [ "bridge=xenbr0" ]\n';
+    for (const name of ["server.js", "xl-language-server.cjs", "tool.mjs", "a.ts", "b.mts", "c.tsx", "server.cjs.map"]) expect(detectConfigKind(name, bundle), name).toBeUndefined();
+    expect(detectConfigKind("web01", bundle)).toBe("domain");
+  });
+
   it("leaves out binary data, JSON, docs and empty files", () => {
     const binary = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
     expect(detectConfigKind("vmlinuz", binary)).toBeUndefined();
