@@ -16,10 +16,8 @@ import {
   DidChangeConfigurationNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
-  ShutdownRequest,
   type ClientCapabilities,
   type Diagnostic,
   type PublishDiagnosticsParams,
@@ -65,9 +63,7 @@ async function startServer(capabilities: ClientCapabilities, initializationOptio
 }
 
 async function stop(client: LspClient): Promise<void> {
-  await client.connection.sendRequest(ShutdownRequest.type);
-  await client.connection.sendNotification(ExitNotification.type);
-  await client.stop();
+  await client.shutdown();
 }
 
 describe("settings pulled with workspace/configuration", () => {

@@ -23,11 +23,9 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentFormattingRequest,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ShutdownRequest,
   type Diagnostic,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -173,9 +171,7 @@ await bundleNodeProgram(${JSON.stringify(path.join(here, "..", "src", "main.ts")
 
 afterAll(async () => {
   if (client !== undefined) {
-    await client.connection.sendRequest(ShutdownRequest.type);
-    await client.connection.sendNotification(ExitNotification.type);
-    await client.stop();
+    await client.shutdown();
   }
   if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
 });

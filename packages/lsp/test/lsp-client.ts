@@ -7,11 +7,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   ConfigurationRequest,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
   createProtocolConnection,
   IPCMessageReader,
   IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -83,6 +86,18 @@ export class LspClient {
         });
       });
     }
+  }
+
+  /** The orderly end a client makes: `shutdown`, `exit`, then the process is let go. */
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await this.stop();
+  }
+
+  /** Opens a document as a client does (`didOpen`, version 1, language `xl`). */
+  async open(uri: string, text: string): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "xl", version: 1, text } });
   }
 
   async stop(): Promise<void> {

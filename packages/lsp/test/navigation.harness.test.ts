@@ -18,7 +18,6 @@ import {
   DidOpenTextDocumentNotification,
   DocumentLinkRequest,
   DocumentSymbolRequest,
-  ExitNotification,
   FoldingRangeRequest,
   InitializedNotification,
   InitializeRequest,
@@ -26,7 +25,6 @@ import {
   ReferencesRequest,
   SelectionRangeRequest,
   SemanticTokensRequest,
-  ShutdownRequest,
   WorkspaceSymbolRequest,
   type DocumentSymbol,
   type InitializeResult,
@@ -68,19 +66,13 @@ beforeAll(async () => {
     capabilities: {},
   });
   await client.connection.sendNotification(InitializedNotification.type, {});
-  for (const [uri, text] of [
-    [WEB, WEB_TEXT],
-    [DB, DB_TEXT],
-  ] as const) {
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "xl", version: 1, text } });
-  }
+  await client.open(WEB, WEB_TEXT);
+  await client.open(DB, DB_TEXT);
 }, 60_000);
 
 afterAll(async () => {
   if (client === undefined) return;
-  await client.connection.sendRequest(ShutdownRequest.type);
-  await client.connection.sendNotification(ExitNotification.type);
-  await client.stop();
+  await client.shutdown();
 });
 
 const web = { uri: WEB };

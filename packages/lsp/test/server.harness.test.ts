@@ -11,12 +11,10 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentFormattingRequest,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   LSPErrorCodes,
-  ShutdownRequest,
   type CodeActionParams,
   type CompletionItem,
   type CompletionList,
@@ -47,19 +45,13 @@ beforeAll(async () => {
   });
   expect(init.capabilities).toMatchObject({ hoverProvider: true, documentFormattingProvider: true, textDocumentSync: { change: 2 } });
   await client.connection.sendNotification(InitializedNotification.type, {});
-  for (const [uri, text] of [
-    [A, GUEST_A],
-    [B, GUEST_B],
-  ] as const) {
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "xl", version: 1, text } });
-  }
+  await client.open(A, GUEST_A);
+  await client.open(B, GUEST_B);
 }, 60_000);
 
 afterAll(async () => {
   if (client === undefined) return;
-  await client.connection.sendRequest(ShutdownRequest.type);
-  await client.connection.sendNotification(ExitNotification.type);
-  await client.stop();
+  await client.shutdown();
 });
 
 describe("xl-language-server over stdio", () => {

@@ -8,11 +8,9 @@
 import {
   CompletionRequest,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ShutdownRequest,
   type CompletionItem,
   type CompletionList,
   type Hover,
@@ -62,9 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (client === undefined) return;
-  await client.connection.sendRequest(ShutdownRequest.type);
-  await client.connection.sendNotification(ExitNotification.type);
-  await client.stop();
+  await client.shutdown();
 });
 
 const complete = async (position: Position): Promise<CompletionItem[]> =>

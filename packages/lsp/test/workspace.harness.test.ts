@@ -17,13 +17,11 @@ import {
   DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
-  ExitNotification,
   FileChangeType,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   RegistrationRequest,
-  ShutdownRequest,
   WorkDoneProgressCreateRequest,
   WorkspaceDiagnosticRequest,
   type ClientCapabilities,
@@ -74,9 +72,7 @@ async function startSession(folders: readonly string[], capabilities: ClientCapa
 
 async function stopSession(session: Session | undefined): Promise<void> {
   if (session === undefined) return;
-  await session.client.connection.sendRequest(ShutdownRequest.type);
-  await session.client.connection.sendNotification(ExitNotification.type);
-  await session.client.stop();
+  await session.client.shutdown();
 }
 
 async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {

@@ -8,8 +8,8 @@
  * resolver caches what it read per folder: an xlint.json edited on disk needs
  * `reload()`. `onDidChange` listeners re-lint.
  */
+import { DocumentPaths } from "../workspace/document-paths";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { allRules, DEFAULT_HOST, type HostProfile, type LintInput } from "@xlint/linter";
 import { ConfigResolver, readXlConf } from "@xlint/files";
 import { realMachine, type MachineAccess } from "./dom0-probe";
@@ -132,7 +132,7 @@ export class ServerConfiguration {
    * in its working folder; with no folder, the client's settings alone apply.
    */
   lintSettingsOf(uri: string): DocumentLintSettings {
-    let file = fileSystemPath(uri);
+    let file = DocumentPaths.fileSystemPath(uri);
     if (file === undefined) {
       const folder = this.folders[0];
       if (folder === undefined) return { severities: this.overrides.severities, host: { ...DEFAULT_HOST, ...this.overrides.host } };
@@ -201,11 +201,3 @@ function keyOf(overrides: ConfigOverrides): string {
   return JSON.stringify([[...overrides.severities].sort(), host]);
 }
 
-function fileSystemPath(uri: string): string | undefined {
-  if (!uri.startsWith("file:")) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}

@@ -25,7 +25,7 @@ export class DocumentPaths {
   }
 
   pathOf(uri: string): string {
-    const known = this.fileSystemPath(uri);
+    const known = DocumentPaths.fileSystemPath(uri);
     const shown = known === undefined ? uri : this.relativeToFolder(known);
     this.uriByPath.set(shown, uri);
     return shown;
@@ -41,7 +41,8 @@ export class DocumentPaths {
     return decodeURIComponent(withoutQuery.slice(withoutQuery.lastIndexOf("/") + 1));
   }
 
-  private fileSystemPath(uri: string): string | undefined {
+  /** The file a `file:` URI names; undefined for any other URI (an untitled buffer) or a malformed one. */
+  static fileSystemPath(uri: string): string | undefined {
     if (!uri.startsWith("file:")) return undefined;
     try {
       return fileURLToPath(uri);

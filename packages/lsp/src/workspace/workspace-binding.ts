@@ -9,7 +9,6 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ConfigResolver } from "@xlint/files";
 import { CONFIG_FILE_NAMES } from "@xlint/linter";
 import {
@@ -20,7 +19,7 @@ import {
   type DidChangeWatchedFilesParams,
   type WorkspaceFoldersChangeEvent,
 } from "vscode-languageserver";
-import type { DocumentPaths } from "./document-paths";
+import { DocumentPaths } from "./document-paths";
 import { WorkspaceIndex, type IndexProgress } from "./workspace-index";
 
 export interface WorkspaceBindingOptions {
@@ -102,7 +101,7 @@ export class WorkspaceBinding {
     let rebuild = false;
     let reload = false;
     for (const change of params.changes) {
-      const file = fileSystemPath(change.uri);
+      const file = DocumentPaths.fileSystemPath(change.uri);
       if (file === undefined) continue;
       const name = path.basename(file);
       if (REBUILD_NAMES.has(name) || file.endsWith(`${path.sep}.git${path.sep}info${path.sep}exclude`)) {
@@ -125,8 +124,8 @@ export class WorkspaceBinding {
   }
 
   didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
-    const removed = new Set(event.removed.map((f) => fileSystemPath(f.uri)).filter((p): p is string => p !== undefined));
-    const added = event.added.map((f) => fileSystemPath(f.uri)).filter((p): p is string => p !== undefined);
+    const removed = new Set(event.removed.map((f) => DocumentPaths.fileSystemPath(f.uri)).filter((p): p is string => p !== undefined));
+    const added = event.added.map((f) => DocumentPaths.fileSystemPath(f.uri)).filter((p): p is string => p !== undefined);
     const folders = [...this.options.paths.workspaceFolders.filter((f) => !removed.has(f)), ...added.filter((f) => !this.options.paths.workspaceFolders.includes(f))];
     this.options.paths.setWorkspaceFolders(folders);
     void this.rebuild().catch((error: unknown) => this.options.log(`xlint: indexing failed: ${describe(error)}`));
@@ -169,14 +168,6 @@ function isFolder(file: string): boolean {
   }
 }
 
-function fileSystemPath(uri: string): string | undefined {
-  if (!uri.startsWith("file:")) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
