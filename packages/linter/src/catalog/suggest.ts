@@ -54,6 +54,8 @@ export function closestKeys(unknown: string, candidates: Iterable<string>, limit
   const scored: { key: string; distance: number }[] = [];
   for (const key of candidates) {
     if (key === unknown) continue;
+    // Each edit changes the length by one at most: a key whose length is further off than the budget cannot be close enough.
+    if (Math.abs(key.length - wanted.length) > budget) continue;
     const distance = damerauLevenshtein(wanted, key);
     if (distance <= budget) scored.push({ key, distance });
   }
@@ -80,7 +82,9 @@ export function closestValue(word: string, candidates: Iterable<string>): string
   let bestDistance = Infinity;
   let tie = false;
   for (const candidate of candidates) {
-    const distance = damerauLevenshtein(wanted, candidate.toLowerCase());
+    const folded = candidate.toLowerCase();
+    if (Math.abs(folded.length - wanted.length) > budget) continue; // too far by length alone (see closestKeys)
+    const distance = damerauLevenshtein(wanted, folded);
     if (distance > budget) continue;
     if (distance < bestDistance) {
       [best, bestDistance, tie] = [candidate, distance, false];

@@ -150,9 +150,10 @@ export function factsOfFile(input: LintInput, plan: RulePlan, parsed?: ParsedTex
   return { path: input.path, kind: source.kind, facts };
 }
 
-export function passFile(input: LintInput, plan: RulePlan, options: PassOptions = {}): FilePass {
+/** `given`: the input's text already parsed (the language server's analysis of an open document), so it is not parsed twice. */
+export function passFile(input: LintInput, plan: RulePlan, options: PassOptions = {}, given?: ParsedText): FilePass {
   const sourceLines = options.sourceLines ? new Map<number, string>() : undefined;
-  const { parsed, source } = read(input, plan, sourceLines);
+  const { parsed, source } = read(input, plan, sourceLines, given);
   const pending: { rule: Rule; report: Report }[] = [];
   let current: Rule | undefined;
   const context = { ...source, text: input.text, report: (report: Report) => void pending.push({ rule: current as Rule, report }) };

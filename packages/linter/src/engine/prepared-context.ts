@@ -94,6 +94,10 @@ export class PreparedContext {
    */
   entriesFor(rule: ProjectRule, linted: readonly LintedFacts[]): FactsEntry[] {
     const lintedPaths = new Set(linted.map((l) => l.path));
+    // No file beside the linted ones (an editor with its folder's only config open): nothing to choose, and no facts to read for it.
+    let others = this.files.size;
+    for (const path of lintedPaths) if (this.files.has(path)) others--;
+    if (others === 0) return [];
     const keys = this.byKey.get(rule.id);
     let chosen: PreparedFile[];
     if (keys === undefined || rule.relatesBy === undefined) {

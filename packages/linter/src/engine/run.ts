@@ -12,7 +12,7 @@
  * 3. Each file is completed: project findings get its severities and
  *    suppressions, and unused suppressions are reported.
  */
-import { completeFile, factsOfFile, passFile, type FileFacts, type FilePass, type LintInput } from "./file-pass";
+import { completeFile, factsOfFile, passFile, type FileFacts, type FilePass, type LintInput, type ParsedText } from "./file-pass";
 import type { HostProfile } from "./host";
 import { RulePlan } from "./plan";
 import type { PreparedContext } from "./prepared-context";
@@ -62,9 +62,9 @@ export class LintRun {
     this.plan = new RulePlan(options.rules, options.host);
   }
 
-  /** Lints one file of the run (its own pass) in this thread. */
-  add(input: LintInput): void {
-    this.addPass(passFile(input, this.plan, { sourceLines: this.options.sourceLines }), input.severities);
+  /** Lints one file of the run (its own pass) in this thread; `parsed`: its text already parsed and evaluated, when the caller has that. */
+  add(input: LintInput, parsed?: ParsedText): void {
+    this.addPass(passFile(input, this.plan, { sourceLines: this.options.sourceLines }, parsed), input.severities);
   }
 
   /** A file's pass made elsewhere (a worker thread) with the same rules and options. */

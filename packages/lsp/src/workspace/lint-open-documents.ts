@@ -9,7 +9,7 @@
  * at a time, and a document that still fails alone carries the failure
  * (shown as one diagnostic, logged in full) instead of findings.
  */
-import { allRules, LintRun, type Diagnostic as Finding, type FileResult, type LintInput, type PreparedContext, type Rule } from "@xlint/linter";
+import { allRules, LintRun, type Diagnostic as Finding, type FileResult, type LintInput, type ParsedText, type PreparedContext, type Rule } from "@xlint/linter";
 import { documentKind } from "../features/document-analysis";
 import { DocumentPaths } from "./document-paths";
 
@@ -17,6 +17,8 @@ export interface OpenDocument {
   readonly uri: string;
   readonly version: number;
   readonly text: string;
+  /** The text already parsed and evaluated (the server's analysis of this version, which hovers and symbols read), so the lint does not parse it again. */
+  readonly parsed?: ParsedText;
 }
 
 export interface LintFailure {
@@ -46,17 +48,17 @@ export type DocumentSettingsOf = (uri: string) => Pick<LintInput, "severities" |
 export function lintOpenDocuments(documents: readonly OpenDocument[], paths: DocumentPaths, rules: readonly Rule[] = allRules, settingsOf?: DocumentSettingsOf, context?: PreparedContext): DocumentFindings[] {
   const inputs = documents.map((d) => inputOf(d, paths, settingsOf));
   try {
-    const results = lintTogether(inputs, rules, context);
+    const results = lintTogether(inputs, rules, context, documents.map((d) => d.parsed));
     return documents.map((d, i) => ({ uri: d.uri, version: d.version, text: d.text, findings: results[i]?.diagnostics ?? [] }));
   } catch {
     return documents.map((d, i) => lintAlone(d, inputs[i] as LintInput, rules, context));
   }
 }
 
-/** One run over the inputs, with the index's context when there is one. */
-export function lintTogether(inputs: readonly LintInput[], rules: readonly Rule[], context: PreparedContext | undefined): FileResult[] {
+/** One run over the inputs, with the index's context when there is one; `parsed`: by input, its text already parsed, if it is. */
+export function lintTogether(inputs: readonly LintInput[], rules: readonly Rule[], context: PreparedContext | undefined, parsed?: readonly (ParsedText | undefined)[]): FileResult[] {
   const run = new LintRun({ rules });
-  for (const input of inputs) run.add(input);
+  inputs.forEach((input, i) => run.add(input, parsed?.[i]));
   if (context !== undefined) run.usePreparedContext(context);
   return run.finish();
 }
@@ -64,7 +66,7 @@ export function lintTogether(inputs: readonly LintInput[], rules: readonly Rule[
 function lintAlone(document: OpenDocument, input: LintInput, rules: readonly Rule[], context: PreparedContext | undefined): DocumentFindings {
   const base = { uri: document.uri, version: document.version, text: document.text };
   try {
-    return { ...base, findings: lintTogether([input], rules, context)[0]?.diagnostics ?? [] };
+    return { ...base, findings: lintTogether([input], rules, context, [document.parsed])[0]?.diagnostics ?? [] };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

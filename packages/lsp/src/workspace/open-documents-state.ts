@@ -51,7 +51,8 @@ export class OpenDocumentsState {
   /** Lints every open document now and reports the results. */
   lintNow(): readonly DocumentFindings[] {
     this.pending = false;
-    const documents = this.hooks.openDocuments().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() }));
+    // Each document's analysis (kept for hovers, symbols and semantic tokens) is also what the lint reads: one parse per version, not two.
+    const documents = this.hooks.openDocuments().map((d) => ({ uri: d.uri, version: d.version, text: d.getText(), parsed: this.analysisOf(d) }));
     const results = lintOpenDocuments(documents, this.paths, undefined, this.hooks.settingsOf, this.hooks.context?.());
     this.findings = new Map(results.map((r) => [r.uri, r]));
     this.hooks.onLinted(results);

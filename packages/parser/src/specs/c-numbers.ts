@@ -136,13 +136,15 @@ function readMagnitude(text: string, start: number, requestedBase: 0 | 8 | 10 | 
 /** glibc `strtoul(text + start, &end, base)`: 64-bit, `-` negates modulo 2^64, saturates at ULONG_MAX. */
 export function glibcStrtoul(text: string, start = 0, base: 0 | 8 | 10 | 16 = 10): CNumberRead {
   const m = readMagnitude(text, start, base);
-  return { found: m.found, ...asUnsignedLongResult(m.magnitude, m.negative), end: m.end, negative: m.negative, base: m.base };
+  const { value, overflow } = asUnsignedLongResult(m.magnitude, m.negative); // not spread: this runs for every number in every spec
+  return { found: m.found, value, overflow, end: m.end, negative: m.negative, base: m.base };
 }
 
 /** glibc `strtol(text + start, &end, base)`: 64-bit, clamped to LONG_MIN … LONG_MAX. */
 export function glibcStrtol(text: string, start = 0, base: 0 | 8 | 10 | 16 = 10): CNumberRead {
   const m = readMagnitude(text, start, base);
-  return { found: m.found, ...asLongResult(m.magnitude, m.negative), end: m.end, negative: m.negative, base: m.base };
+  const { value, overflow } = asLongResult(m.magnitude, m.negative);
+  return { found: m.found, value, overflow, end: m.end, negative: m.negative, base: m.base };
 }
 
 /** glibc `atoi`: `(int) strtol(s, NULL, 10)`; text that is not a number gives 0. */

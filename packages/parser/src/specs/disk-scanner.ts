@@ -61,6 +61,20 @@ interface Match {
 
 type Matcher = (text: string, at: number) => Match | undefined;
 
+/**
+ * For a matcher of fixed words (`format=`, `cdrom`, `phy:`…): the characters
+ * its words start with. The scanner skips it at any other character, where
+ * it could not match anyway: a disk list of hundreds of entries is scanned
+ * on every keystroke in the language server.
+ */
+const firstCharacters = new WeakMap<Matcher, string>();
+
+function ofWords(words: readonly string[], matcher: Matcher): Matcher {
+  // An empty word matches anywhere: such a matcher is tried at every character.
+  if (words.every((w) => w !== "")) firstCharacters.set(matcher, words.map((w) => w[0]).join(""));
+  return matcher;
+}
+
 function lineEnd(text: string, from: number): number {
   const newline = text.indexOf("\n", from);
   return newline < 0 ? text.length : newline;
@@ -81,30 +95,30 @@ const blanks: Matcher = (text, at) => {
 /** `WORD=[^,]*,?` */
 function valueParameter(word: string): Matcher {
   const head = `${word}=`;
-  return (text, at) => {
+  return ofWords([head], (text, at) => {
     if (!text.startsWith(head, at)) return undefined;
     let end = at + head.length;
     while (end < text.length && text[end] !== ",") end++;
     if (text[end] === ",") end++;
     return { length: end - at, weight: end - at };
-  };
+  });
 }
 
 /** `WORD,?` */
 function word(literal: string): Matcher {
-  return (text, at) => {
+  return ofWords([literal], (text, at) => {
     if (!text.startsWith(literal, at)) return undefined;
     const length = literal.length + (text[at + literal.length] === "," ? 1 : 0);
     return { length, weight: length };
-  };
+  });
 }
 
 /** `target=.*`: the rest of the line. */
-const target: Matcher = (text, at) => {
+const target: Matcher = ofWords(["target="], (text, at) => {
   if (!text.startsWith("target=", at)) return undefined;
   const length = lineEnd(text, at + 7) - at;
   return { length, weight: length };
-};
+});
 
 /** `[a-z][-a-z0-9]*=[^,],?`: exactly one value character is part of the match. */
 const unknownParameter: Matcher = (text, at) => {
@@ -126,7 +140,7 @@ const unknownParameter: Matcher = (text, at) => {
 /** `(NAME|NAME…):/.*`: the prefix, weighed with the rest of the line. */
 function prefix(names: readonly string[]): Matcher {
   const heads = names.map((name) => `${name}:`);
-  return (text, at) => {
+  return ofWords(heads, (text, at) => {
     let best: Match | undefined;
     for (const head of heads) {
       if (!text.startsWith(head, at)) continue;
@@ -135,7 +149,7 @@ function prefix(names: readonly string[]): Matcher {
       if (!best || weight > best.weight) best = { length, weight };
     }
     return best;
-  };
+  });
 }
 
 /** `[a-z][a-z0-9]*:/([^a-z0-9].*)?` */
@@ -203,13 +217,21 @@ const RULES: readonly (readonly [DiskRule, Matcher])[] = [
   [{ kind: "bad-char" }, anyChar],
 ];
 
+/** By first character, the rules that may match there, in the scanner's order; rules of no fixed words may match anywhere. */
+const SCAN = RULES.map(([rule, matcher]) => ({ rule, matcher, firsts: firstCharacters.get(matcher) }));
+const MATCH_ANYWHERE = SCAN.filter((r) => r.firsts === undefined);
+const BY_FIRST = new Map(
+  [...new Set(SCAN.flatMap((r) => [...(r.firsts ?? "")]))].map((first) => [first, SCAN.filter((r) => r.firsts === undefined || r.firsts.includes(first))] as const),
+);
+
 /**
  * The token at `at` (which must be before the end of `text`). Undefined only
  * when no rule matches, which cannot happen in the scanner's first state.
  */
 export function scanDiskToken(text: string, at: number): DiskToken | undefined {
+  const candidates = BY_FIRST.get(text[at] ?? "") ?? MATCH_ANYWHERE;
   let best: { rule: DiskRule; match: Match } | undefined;
-  for (const [rule, matcher] of RULES) {
+  for (const { rule, matcher } of candidates) {
     const match = matcher(text, at);
     if (match && (!best || match.weight > best.match.weight)) best = { rule, match };
   }

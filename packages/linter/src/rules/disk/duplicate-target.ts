@@ -90,8 +90,9 @@ export const duplicateDiskTarget: ProjectRule<DiskFacts> = {
       if (!entry.result.accepted || target === undefined || target === "" || disk.format === "empty" || !span) continue;
       disks.push({
         target,
-        ...(disk.backendDomain !== undefined && disk.backendDomain !== "0" ? { backend: disk.backendDomain } : {}),
-        ...(disk.script ? { script: disk.script } : {}),
+        // Undefined leaves the key out of the facts' JSON, as a spread would, at less cost per disk.
+        backend: disk.backendDomain !== undefined && disk.backendDomain !== "0" ? disk.backendDomain : undefined,
+        script: disk.script ? disk.script : undefined,
         writable: disk.readwrite && !disk.cdrom,
         index: entry.index,
         line: entry.range.start.line,

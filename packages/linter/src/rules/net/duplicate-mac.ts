@@ -63,7 +63,8 @@ export const duplicateMac: ProjectRule<MacFacts> = {
       const mac = macKey(entry);
       if (!mac || !entry.vif.mac) continue;
       const written = entry.vif.mac.value.text;
-      macs.push({ mac, ...(written === mac ? {} : { written }), range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
+      // `written: undefined` leaves the key out of the facts' JSON, as a spread would, at less cost per vif.
+      macs.push({ mac, written: written === mac ? undefined : written, range: file.keep(vifRange(file, entry, entry.vif.mac.span)) });
     }
     const network = file.host.network;
     return macs.length > 0 ? { macs, ...hostFact(file), ...(network !== undefined ? { network } : {}) } : undefined;
