@@ -39,3 +39,24 @@ describe("positions in a document with a lone carriage return", () => {
     }
   });
 });
+
+describe("hover ranges in a document with a lone carriage return", () => {
+  it("cover the key, the value and the finding where the editor shows them", async () => {
+    const { analyzeDocument } = await import("../src/features/document-analysis");
+    const { hoverAt } = await import("../src/features/hover");
+    const text = 'name = "g"\rvcpus = 2\nmemory = 512\nbogus_key = 1\n';
+    const document = TextDocument.create("file:///a.cfg", "xl", 1, text);
+    const analysis = analyzeDocument(text, "a.cfg");
+    const findings = lintFiles([{ path: "a.cfg", text }], { rules: allRules })[0]?.diagnostics ?? [];
+    const at = (needle: string) => text.indexOf(needle);
+    const expectRange = (offset: number, start: number, end: number) => {
+      const hover = hoverAt(analysis, offset, { findings });
+      expect(hover?.range).toEqual({ start: document.positionAt(start), end: document.positionAt(end) });
+    };
+    expectRange(at("memory") + 1, at("memory"), at("memory") + "memory".length);
+    expectRange(at("512") + 1, at("512"), at("512") + 3);
+    const unknown = findings.find((f) => f.rule === "unknown-key");
+    expect(unknown).toBeDefined();
+    expectRange(at("bogus_key") + 1, unknown?.range.start.offset ?? -1, unknown?.range.end.offset ?? -1);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { ruleDocsUrl, type Diagnostic as Finding } from "@xlint/linter";
 import type { Range } from "vscode-languageserver";
+import type { EditorLines } from "./positions";
 import { toLspRange } from "./ranges";
 
 export interface FindingsHover {
@@ -22,7 +23,8 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
   return findings.filter((f) => f.range.start.offset <= offset && offset <= f.range.end.offset);
 }
 
-export function findingsHover(findings: readonly Finding[], offset: number, docsBase: string | undefined): FindingsHover | undefined {
+/** `lines`: the document's editor lines when a lone `\r` makes them differ from the parser's (positions.ts). */
+export function findingsHover(findings: readonly Finding[], offset: number, docsBase: string | undefined, lines?: EditorLines): FindingsHover | undefined {
   const here = findingsAt(findings, offset);
   const first = here[0];
   if (first === undefined) return undefined;
@@ -32,5 +34,5 @@ export function findingsHover(findings: readonly Finding[], offset: number, docs
     lines.push("", docsBase === undefined ? `\`${f.rule}\`` : `[\`${f.rule}\`](${ruleDocsUrl(f.rule, docsBase)})`);
     return lines.join("\n");
   });
-  return { markdown: blocks.join("\n\n---\n\n"), range: toLspRange(first.range) };
+  return { markdown: blocks.join("\n\n---\n\n"), range: toLspRange(first.range, lines) };
 }

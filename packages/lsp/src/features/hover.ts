@@ -7,12 +7,13 @@
  * than what the key is. The hover's range is that of the docs when there
  * are any, else the first finding's.
  */
+import { editorRange } from "./editor-positions";
+import { EditorLines } from "./positions";
 import { DEFAULT_HOST, optionByKey, xlConfOptionByKey, type Diagnostic as Finding, type HostProfile } from "@xlint/linter";
 import type { Hover } from "vscode-languageserver";
 import { assignmentAtKey, type DocumentAnalysis } from "./document-analysis";
 import { findingsHover } from "./diagnostic-hover";
 import { optionMarkdown, xlConfOptionMarkdown } from "./option-docs";
-import { toLspRange } from "./ranges";
 import { specHover } from "./spec-hover";
 import { specSiteAt } from "./spec-site";
 import { valueHover, type HoverPart } from "./value-hover";
@@ -29,7 +30,7 @@ export interface HoverContext {
 /** `offset` is the cursor's offset in the document's text. */
 export function hoverAt(analysis: DocumentAnalysis, offset: number, context: HoverContext = {}): Hover | null {
   const docs = docsAt(analysis, offset, context.host ?? DEFAULT_HOST);
-  const findings = findingsHover(context.findings ?? [], offset, context.docsBase);
+  const findings = findingsHover(context.findings ?? [], offset, context.docsBase, EditorLines.of(analysis.text));
   if (docs === undefined && findings === undefined) return null;
   const markdown = [findings?.markdown, docs?.markdown].filter((m): m is string => m !== undefined).join("\n\n---\n\n");
   const range = docs?.range ?? findings?.range;
@@ -40,7 +41,7 @@ function docsAt(analysis: DocumentAnalysis, offset: number, host: HostProfile): 
   const assignment = assignmentAtKey(analysis, offset);
   if (assignment !== undefined) {
     const markdown = keyMarkdown(analysis, assignment.key.name);
-    return markdown === undefined ? undefined : { markdown, range: toLspRange(assignment.key.range) };
+    return markdown === undefined ? undefined : { markdown, range: editorRange(analysis, assignment.key.range) };
   }
   const site = specSiteAt(analysis, offset);
   if (site !== undefined) return specHover(site, analysis, host);

@@ -7,10 +7,10 @@
  * keeps it as an invalid value starting with the quote, and it is read up to
  * where the parser stopped.
  */
+import { editorOffsetsRange } from "./editor-positions";
 import { specTextOf, fileOffsetOf, type Assignment, type SpecText, type Value } from "@xlint/parser";
 import type { Range } from "vscode-languageserver";
 import { assignmentsOf, type DocumentAnalysis } from "./document-analysis";
-import { toLspRange } from "./ranges";
 
 export const SPEC_LIST_KEYS = ["disk", "vif", "pci"] as const;
 export type SpecListKey = (typeof SPEC_LIST_KEYS)[number];
@@ -62,5 +62,5 @@ export function indexAtOffset(spec: SpecText, offset: number): number {
 
 /** The LSP range of spec characters `start` to `end` (indices of `spec.text`). */
 export function specRange(analysis: DocumentAnalysis, spec: SpecText, start: number, end: number): Range {
-  return toLspRange(analysis.parse.lines.range(fileOffsetOf(spec, start), fileOffsetOf(spec, end)));
+  return editorOffsetsRange(analysis, fileOffsetOf(spec, start), fileOffsetOf(spec, end));
 }

@@ -9,6 +9,7 @@
  * number when xl reads it differently from how it looks (`010` is 8). A value
  * a later assignment of the same key overrides says so.
  */
+import { editorRange } from "./editor-positions";
 import { compareXenVersions, optionByKey, type HostProfile, type OptionInfo } from "@xlint/linter";
 import {
   detachedSpecText,
@@ -27,7 +28,6 @@ import {
 } from "@xlint/parser";
 import type { Range } from "vscode-languageserver";
 import { assignmentAtValue, type DocumentAnalysis } from "./document-analysis";
-import { toLspRange } from "./ranges";
 
 export interface HoverPart {
   readonly markdown: string;
@@ -49,7 +49,7 @@ export function valueHover(analysis: DocumentAnalysis, offset: number, host: Hos
   if (lines.length === 0) return undefined;
   const last = analysis.evaluation.settings.get(option.key)?.assignments.at(-1);
   if (last !== undefined && last !== assignment) lines.push("", `_A later assignment of \`${option.key}\` wins: xl never reads this one._`);
-  return { markdown: [`**${option.key}** = \`${text}\``, "", ...lines].join("\n"), range: toLspRange(found.atom.range) };
+  return { markdown: [`**${option.key}** = \`${text}\``, "", ...lines].join("\n"), range: editorRange(analysis, found.atom.range) };
 }
 
 /** The atom under the cursor, and its index when it is a list item. */
