@@ -8,8 +8,12 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Bundles `entry` into `outfile`. */
-export async function bundleNodeProgram(entry, outfile) {
+/**
+ * Bundles `entry` into `outfile`. `options.docsFromBundle`: where the rule pages
+ * are, relative to the bundle's folder, for a bundle that is not installed three
+ * folders below the repository root (the VS Code extension ships its own copy).
+ */
+export async function bundleNodeProgram(entry, outfile, options = {}) {
   // The one setting of where rule links point: the root package.json's config.ruleDocsBaseUrl.
   const rootPackage = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const docsBase = rootPackage.config?.ruleDocsBaseUrl ?? "";
@@ -25,7 +29,11 @@ export async function bundleNodeProgram(entry, outfile) {
     mainFields: ["module", "main"],
     // Some ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url);
     // in a CommonJS bundle that URL has to come from __filename.
-    define: { "import.meta.url": "__xlintImportMetaUrl", __XLINT_DOCS_BASE__: JSON.stringify(docsBase) },
+    define: {
+      "import.meta.url": "__xlintImportMetaUrl",
+      __XLINT_DOCS_BASE__: JSON.stringify(docsBase),
+      ...(options.docsFromBundle === undefined ? {} : { __XLINT_DOCS_FROM_BUNDLE__: JSON.stringify(options.docsFromBundle) }),
+    },
     banner: { js: 'const __xlintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     // XLINT_BUILD_READABLE=1 keeps names, for CPU profiles.
     minify: process.env.XLINT_BUILD_READABLE !== "1",

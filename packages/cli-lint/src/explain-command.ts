@@ -11,10 +11,12 @@
  *   guest OS:   netbsd (inferred from the config)
  *     line 2: kernel `/netbsd-XEN3_DOMU.gz` is a NetBSD kernel name [strong]
  *   arch:       x86 (nothing says; x86 assumed)
+ *
+ * The text itself is the linter's `explainText` (the language server prints it too).
  */
 import path from "node:path";
-import { allRules, fileAssumptions, type Evidence, type FileAssumptions } from "@xlint/linter";
-import { decodeFileBytes, evaluate, parse, type Range } from "@xlint/parser";
+import { allRules, explainText, fileAssumptions } from "@xlint/linter";
+import { decodeFileBytes, evaluate, parse } from "@xlint/parser";
 import { readFileSync } from "node:fs";
 import { ConfigResolver, describeFsError } from "@xlint/files";
 import type { Io } from "./io";
@@ -46,51 +48,4 @@ export function runExplain(file: string, options: ExplainOptions, io: Io): numbe
   const assumptions = fileAssumptions(parsed, evaluation, { guestOs: stated }, effective.host);
   io.stdout(explainText(shown, text, assumptions));
   return 0;
-}
-
-/** The explanation as printed. */
-export function explainText(shown: string, text: string, a: FileAssumptions): string {
-  const out: string[] = [shown];
-  const at = (range: Range | undefined): string => (range ? `line ${range.start.line + 1}: ` : "");
-  const written = (range: Range | undefined): string => (range ? text.slice(range.start.offset, range.end.offset) : "");
-
-  // Guest type.
-  const g = a.guest;
-  const arch = a.host.arch;
-  if (g.type === undefined) {
-    out.push(`guest type: none (xl refuses the ${g.source === "builder" ? "`builder`" : "`type`"} value ${written(g.range)}: \`xlint FILE\` says why)`);
-  } else if (g.source === "default") {
-    out.push(`guest type: ${g.type} (xl's default on ${arch}: neither \`type\` nor \`builder\` is set)`);
-  } else {
-    const how = g.writtenAs !== undefined ? `, which xl reads as ${g.type}` : "";
-    const key = g.source === "builder" ? "`builder` (deprecated)" : "`type`";
-    out.push(`guest type: ${g.type} (from ${key})`);
-    out.push(`  ${at(g.range)}${g.source} = ${written(g.range)}${how}`);
-  }
-
-  // Guest OS.
-  const os = a.guestOs;
-  const why =
-    os.source === "comment"
-      ? "stated by a comment in the file"
-      : os.source === "config"
-        ? "stated by xlint.json"
-        : os.os === "unknown"
-          ? os.evidence.some((e) => e.os !== undefined)
-            ? "inferred: the signals disagree, none clearly stronger"
-            : "inferred: nothing in the config tells"
-          : "inferred from the config";
-  out.push(`guest OS:   ${os.os} (${why})`);
-  for (const e of os.evidence) out.push(`  ${evidenceLine(e, at)}`);
-
-  // Arch.
-  const archWhy = a.arch.source === "host" ? "stated by the host profile" : a.arch.source === "config" ? "inferred from the config's keys or kernel name" : "nothing says; x86 assumed";
-  out.push(`arch:       ${a.arch.arch} (${archWhy})`);
-  for (const e of a.arch.evidence) out.push(`  ${evidenceLine(e, at)}`);
-  return `${out.join("\n")}\n`;
-}
-
-function evidenceLine(e: Evidence, at: (range: Range | undefined) => string): string {
-  const weight = e.strength ? ` [${e.strength}]` : "";
-  return `${at(e.range)}${e.text}${weight}`;
 }

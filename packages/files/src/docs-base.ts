@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { RULE_DOCS_FOLDER } from "@xlint/linter";
 
 declare const __XLINT_DOCS_BASE__: string | undefined;
+/** Set by a bundle that ships the pages elsewhere (the VS Code extension): their folder, relative to the bundle's. */
+declare const __XLINT_DOCS_FROM_BUNDLE__: string | undefined;
 
 /** Set by the bundle (esbuild `define`); absent when running from sources. */
 const configured = typeof __XLINT_DOCS_BASE__ === "string" ? __XLINT_DOCS_BASE__ : "";
@@ -24,8 +26,10 @@ export function ruleDocsBase(): string {
  * docs/rules of this installation. Every place this code runs from is three
  * folders below the root: the bundles (packages/cli-lint/dist/xlint.cjs,
  * packages/lsp/dist/xl-language-server.cjs) and these sources (packages/files/src/).
+ * The VS Code extension's copy of the server says where its pages are instead.
  */
 export function installedDocsFolder(): string {
   const here = typeof __dirname === "string" ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  if (typeof __XLINT_DOCS_FROM_BUNDLE__ === "string") return path.resolve(here, __XLINT_DOCS_FROM_BUNDLE__);
   return path.resolve(here, "..", "..", "..", RULE_DOCS_FOLDER);
 }

@@ -31,6 +31,7 @@ import { formatDocument, formatRange, type FormattingResult } from "./features/f
 import { EditorLines } from "./features/positions";
 import { hoverAt } from "./features/hover";
 import { documentLinks } from "./features/document-links";
+import { documentDump, documentStatus, ruleDoc } from "./features/extension-requests";
 import { documentSymbols } from "./features/document-symbols";
 import { foldingRanges } from "./features/folding-ranges";
 import { inlayHints } from "./features/inlay-hints";
@@ -40,6 +41,7 @@ import { selectionRanges } from "./features/selection-ranges";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens";
 import { workspaceSymbols } from "./features/workspace-symbols";
 import { ConfigurationBinding, CONFIGURATION_COMMANDS, ServerConfiguration } from "./config";
+import { DUMP_REQUEST, RULE_DOC_REQUEST, STATUS_REQUEST, type DumpParams, type DumpResult, type RuleDocParams, type RuleDocResult, type StatusParams, type StatusResult } from "./protocol";
 import { runLogged, runSafe } from "./safe-handler";
 import { indexView } from "./workspace/index-view";
 import { PublishedDiagnostics } from "./workspace/published-diagnostics";
@@ -275,6 +277,21 @@ export function startServer(connection: Connection): void {
     onDocument("references", null, (d, p: ReferenceParams) =>
       referencesAt({ analysis: ready().analysisOf(d), uri: d.uri, offset: d.offsetAt(p.position), workspace, includeDeclaration: p.context.includeDeclaration }),
     ),
+  );
+
+  // The server's own requests (src/protocol.ts), for the VS Code extension's status bar and commands.
+  /** The settings a document is linted under (host profile, stated guest OS): the assumptions they report are the findings'. */
+  const documentSettingsOf = (uri: string) => configuration?.lintSettingsOf(uri) ?? {};
+  connection.onRequest(
+    STATUS_REQUEST,
+    onDocument<StatusParams, StatusResult | null>("xlint status", null, (d) => documentStatus(ready().analysisOf(d), documentSettingsOf(d.uri), workspaceBinding?.index ?? { isBuilding: false, size: 0 })),
+  );
+  connection.onRequest(RULE_DOC_REQUEST, (params: RuleDocParams, token: CancellationToken) =>
+    runSafe(log, "xlint rule doc", token, (): RuleDocResult | null => (typeof params?.ruleId === "string" ? (ruleDoc(params.ruleId) ?? null) : null)),
+  );
+  connection.onRequest(
+    DUMP_REQUEST,
+    onDocument<DumpParams, DumpResult | null>("xlint dump", null, (d) => documentDump(ready().analysisOf(d), documentSettingsOf(d.uri), ready().paths.pathOf(d.uri))),
   );
 
   documents.listen(connection);

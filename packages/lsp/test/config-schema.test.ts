@@ -33,6 +33,8 @@ const SCHEMA_URL = new URL("../settings.schema.json", import.meta.url);
 const XLINT_SCHEMA_URL = new URL("../../linter/schema/xlint.schema.json", import.meta.url);
 const HOST_DESCRIPTION = "Facts about the dom0, like xlint.json's \"host\" (the same fields and checks), over it field by field; `bridges` is `xlint --host-bridges`.";
 
+const HOST_FROM_SYSTEM_ALIAS = "The same as `hostFromSystem` (this is the name VS Code's settings give it: `xlint.host.fromSystem`); when both are set, `hostFromSystem` applies.";
+
 const knownRules = new Set(allRules.map((r) => r.id));
 
 function expectedGenerated(schema: Schema): Schema {
@@ -44,9 +46,24 @@ function expectedGenerated(schema: Schema): Schema {
     properties: {
       ...properties,
       rules: { ...properties.rules, properties: ruleProperties },
-      host: { ...xlintHost, default: {}, description: HOST_DESCRIPTION },
+      host: { ...xlintHost, properties: { ...nullableFields(xlintHost.properties ?? {}), fromSystem: hostFromSystemAlias(properties.hostFromSystem as Schema) }, default: {}, description: HOST_DESCRIPTION },
     },
   };
+}
+
+/** Every field of xlint.json's host also takes null, VS Code's "not set" (and its default, so that its defaults change nothing). */
+function nullableFields(fields: Record<string, Schema>): Record<string, Schema> {
+  const nullable = (field: Schema): Schema => {
+    if (field.enum !== undefined) return { ...field, enum: [...field.enum, null], default: null };
+    const types = Array.isArray(field.type) ? field.type : field.type !== undefined ? [field.type] : [];
+    return { ...field, type: [...types, "null"], default: null };
+  };
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, nullable(field)]));
+}
+
+/** `host.fromSystem`: VS Code's name of `hostFromSystem` (`xlint.host.fromSystem`), null when unset. */
+function hostFromSystemAlias(hostFromSystem: Schema): Schema {
+  return { enum: [...(hostFromSystem.enum ?? []), null], default: "auto", description: HOST_FROM_SYSTEM_ALIAS };
 }
 
 const schemaText = readFileSync(SCHEMA_URL, "utf8");
@@ -67,6 +84,23 @@ describe("settings.schema.json", () => {
     expect(validate({ rules: { "no-such-rule": "off" } })).not.toEqual([]);
     expect(validate({ host: { cpus: 0 } })).not.toEqual([]);
     expect(validate({ hostFromSystem: "sometimes" })).not.toEqual([]);
+    expect(validate({ host: { fromSystem: "off", bridges: null, arch: null, cpus: null } })).toEqual([]);
+    expect(validate({ host: { fromSystem: "sometimes" } })).not.toEqual([]);
+  });
+
+  it("takes VS Code's section, every setting at the schema's default, as no settings at all", () => {
+    const properties = SCHEMA.properties as Record<string, Schema>;
+    const hostFields = Object.entries(properties.host?.properties ?? {});
+    // VS Code sends each contributed setting, nested by the dots of its name, at its default when the user set none.
+    expect(hostFields.filter(([, field]) => field.default === undefined).map(([key]) => key)).toEqual([]);
+    const vscodeSection = {
+      rules: properties.rules?.default,
+      host: Object.fromEntries(hostFields.map(([key, field]) => [key, field.default])),
+      xlConf: properties.xlConf?.default,
+      trace: { server: properties.trace?.properties?.server?.default },
+    };
+    expect(validate(vscodeSection)).toEqual([]);
+    expect(parseSettings(vscodeSection, knownRules)).toEqual({ settings: parseSettings(undefined, knownRules).settings, problems: [] });
   });
 
   it("accepts exactly what parseSettings accepts", () => {
@@ -94,6 +128,7 @@ describe("settings.schema.json", () => {
       fc.record({ xenVersion: version }),
       fc.record({ defaultBridge: mostly(fc.constantFrom("xenbr1", "", " "), fc.constantFrom(null, 1)) }),
       fc.record({ defaultVifScript: mostly(fc.constantFrom("vif-route", ""), fc.constantFrom(null, [])) }),
+      fc.record({ fromSystem: mostly(fc.constantFrom("off", "auto", "on", null), fc.constantFrom("On", true, 1)) }),
     );
     const hostObject = fc.array(hostField, { maxLength: 3 }).map((parts) => Object.assign({}, ...parts) as Record<string, unknown>);
     const host = mostly(hostObject, fc.oneof(fc.constantFrom(null, [], "xenbr0"), hostObject.map((h) => ({ ...h, bridge: ["xenbr0"] }))));

@@ -68,6 +68,57 @@ describe("parseSettings", () => {
   });
 });
 
+describe("the section as VS Code sends it", () => {
+  // workspace.getConfiguration("xlint"): every contributed setting at its default, nested by dots, unset host fields null.
+  const vscodeDefaults = () => ({
+    rules: {},
+    host: { bridges: null, fromSystem: "auto", arch: null, xenVersion: null, os: null, defaultBridge: null, cpus: null, numaNodes: null, cpupools: null, extraKeys: null },
+    xlConf: null,
+    trace: { server: "off" },
+  });
+
+  it("changes nothing at VS Code's defaults", () => {
+    expect(parseSettings(vscodeDefaults(), known)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it("takes the host fields that are set and leaves the null ones unset", () => {
+    const section = vscodeDefaults();
+    const { settings, problems } = parseSettings({ ...section, host: { ...section.host, bridges: ["xenbr0"], cpus: 8 } }, known);
+    expect(problems).toEqual([]);
+    expect(settings.host).toEqual({ bridges: ["xenbr0"], cpus: 8 });
+  });
+
+  it("reads host.fromSystem as hostFromSystem", () => {
+    for (const mode of ["off", "auto", "on"] as const) expect(parseSettings({ host: { fromSystem: mode } }, known).settings.hostFromSystem).toBe(mode);
+    const section = vscodeDefaults();
+    const { settings, problems } = parseSettings({ ...section, host: { ...section.host, fromSystem: "off" } }, known);
+    expect(problems).toEqual([]);
+    expect(settings.hostFromSystem).toBe("off");
+    expect(settings.host).toEqual({});
+    // null is VS Code's "not set": the default.
+    expect(parseSettings({ host: { fromSystem: null } }, known)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it("lets hostFromSystem win over host.fromSystem when both are given", () => {
+    // VS Code always sends host.fromSystem (its default at least); only the top-level name can be a deliberate choice over it.
+    expect(parseSettings({ hostFromSystem: "off", host: { fromSystem: "auto" } }, known)).toEqual({ settings: { ...DEFAULT_SETTINGS, hostFromSystem: "off" }, problems: [] });
+    expect(parseSettings({ host: { fromSystem: "on" }, hostFromSystem: "off" }, known).settings.hostFromSystem).toBe("off");
+    // A wrong top-level value is reported and leaves host.fromSystem in charge.
+    const wrong = parseSettings({ hostFromSystem: "always", host: { fromSystem: "on" } }, known);
+    expect(wrong.settings.hostFromSystem).toBe("on");
+    expect(wrong.problems).toEqual(['xlint.hostFromSystem must be "off", "auto" or "on"; got "always"']);
+  });
+
+  it("reports a wrong host.fromSystem under its own name, and still checks the other host fields", () => {
+    const { settings, problems } = parseSettings({ host: { fromSystem: "sometimes", cpus: 0, bridges: ["br0"] } }, known);
+    expect(settings.hostFromSystem).toBe("auto");
+    expect(settings.host).toEqual({ bridges: ["br0"] });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe('xlint.host.fromSystem must be "off", "auto" or "on"; got "sometimes"');
+    expect(problems[1]).toMatch(/^xlint\.host: .*cpus/);
+  });
+});
+
 describe("sources of the section", () => {
   it("layers the client's settings over initializationOptions, field by field", () => {
     const base = { rules: { "duplicate-key": "off" }, hostFromSystem: "off" };

@@ -72,4 +72,14 @@ describe("layering", () => {
     const offenders = features.filter((f) => importsOf(f).some((i) => i.startsWith("node:") || i === "vscode-languageserver/node"));
     expect(offenders).toEqual([]);
   });
+
+  it("the protocol module the VS Code extension imports has no imports, so it brings no server code along", () => {
+    const text = readFileSync(path.join(packagesDir, "lsp", "src", "protocol.ts"), "utf8");
+    expect(text).toContain('export const STATUS_REQUEST = "xlint/status"'); // the file read is the right one
+    expect(text.match(/^\s*import\b|\brequire\(|\bimport\(/gm) ?? []).toEqual([]);
+    // Only names and types: every statement that makes a value is a string constant.
+    const values = [...text.matchAll(/^export (?:const|let|var|function|class|enum)\b.*$/gm)].map((m) => m[0]);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((line) => !/^export const [A-Z_]+ = "[^"]+";$/.test(line))).toEqual([]);
+  });
 });

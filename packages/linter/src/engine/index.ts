@@ -14,5 +14,6 @@ export * from "./fixes";
 export * from "./docs-url";
 export * from "./file-kinds";
 export * from "./detect-kind";
+export { explainText } from "./explain-assumptions";
 export { factRange, rangeOfFact } from "./plain";
 export { fixInputs, type FixOutcome, type FixSettings } from "./fix-loop";

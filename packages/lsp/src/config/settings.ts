@@ -7,6 +7,20 @@
  *     "xlConf": "/etc/xen/xl.conf",                  // like --xl-conf
  *     "hostFromSystem": "auto" }                     // like --host-from-system: "off", "auto" (on a dom0) or "on"
  *
+ * VS Code sends the section as its settings UI holds it: every contributed
+ * setting, defaults included, nested by the dots of its name, so
+ * `xlint.host.fromSystem` arrives as `host.fromSystem` and an unset host field
+ * as `null`:
+ *
+ *   { "rules": {}, "host": { "bridges": null, "fromSystem": "auto", "arch": null },
+ *     "xlConf": null, "trace": { "server": "off" } }
+ *
+ * So `host.fromSystem` is another name of `hostFromSystem`, and a `null` host
+ * field is "not set", as if absent: VS Code's defaults change nothing. When
+ * both names are given, `hostFromSystem` wins: VS Code always sends
+ * `host.fromSystem` (its default at least), so only the top-level name can
+ * be a deliberate choice over it.
+ *
  * The JSON Schema is packages/lsp/settings.schema.json (a test holds the two
  * together). `rules` and `host` are checked by the linter's own xlint.json
  * reader, so a setting means here exactly what it means in xlint.json.
@@ -49,17 +63,20 @@ export function parseSettings(section: unknown, knownRules: ReadonlySet<string>)
   let rules: ReadonlyMap<string, SeveritySetting> = DEFAULT_SETTINGS.rules;
   let host: Partial<HostProfile> = DEFAULT_SETTINGS.host;
   let xlConf: string | undefined;
-  let hostFromSystem: HostFromSystem = DEFAULT_SETTINGS.hostFromSystem;
+  let hostFromSystem: HostFromSystem | undefined;
+  let hostFromSystemOfHost: HostFromSystem | undefined;
   for (const [key, value] of Object.entries(section)) {
     if (key === "rules") rules = throughConfigReader("rules", value, knownRules, problems).rules;
-    else if (key === "host") host = throughConfigReader("host", value, knownRules, problems).host;
-    else if (key === "xlConf") {
+    else if (key === "host") {
+      const { fields, fromSystem } = splitHostSection(value);
+      if (fromSystem !== undefined) hostFromSystemOfHost = hostFromSystemMode("xlint.host.fromSystem", fromSystem, problems);
+      host = throughConfigReader("host", fields, knownRules, problems).host;
+    } else if (key === "xlConf") {
       // null and "" both mean "none" (an editor's cleared text box gives "").
       if (typeof value === "string") xlConf = value.trim() === "" ? undefined : value;
       else if (value !== null) problems.push(`xlint.xlConf must be the path of an xl.conf (or null for none); got ${describe(value)}`);
     } else if (key === "hostFromSystem") {
-      if ((HOST_FROM_SYSTEM_MODES as readonly unknown[]).includes(value)) hostFromSystem = value as HostFromSystem;
-      else problems.push(`xlint.hostFromSystem must be "off", "auto" or "on"; got ${describe(value)}`);
+      hostFromSystem = hostFromSystemMode("xlint.hostFromSystem", value, problems);
     } else if (key === "trace") {
       // The client library's own setting (xlint.trace.server): checked, not used here.
       const ok = isObject(value) && Object.entries(value).every(([k, v]) => k === "server" && TRACE_LEVELS.includes(v as string));
@@ -68,7 +85,27 @@ export function parseSettings(section: unknown, knownRules: ReadonlySet<string>)
       problems.push(`unknown setting "xlint.${key}"; expected one of ${KEYS.map((k) => `xlint.${k}`).join(", ")}`);
     }
   }
-  return { settings: { rules, host, xlConf, hostFromSystem }, problems };
+  // The top-level name wins over host.fromSystem (see the head of this file).
+  return { settings: { rules, host, xlConf, hostFromSystem: hostFromSystem ?? hostFromSystemOfHost ?? DEFAULT_SETTINGS.hostFromSystem }, problems };
+}
+
+/** A mode of reading this machine's facts; undefined (with a problem) for anything else. */
+function hostFromSystemMode(name: string, value: unknown, problems: string[]): HostFromSystem | undefined {
+  if ((HOST_FROM_SYSTEM_MODES as readonly unknown[]).includes(value)) return value as HostFromSystem;
+  problems.push(`${name} must be "off", "auto" or "on"; got ${describe(value)}`);
+  return undefined;
+}
+
+/**
+ * The `host` setting without what is not xlint.json's: `fromSystem` (VS
+ * Code's `xlint.host.fromSystem`; null is unset) and the fields set to
+ * `null` (VS Code's "not set"). Anything but an object goes on as it is, for
+ * the config reader to report.
+ */
+function splitHostSection(value: unknown): { fields: unknown; fromSystem: unknown } {
+  if (!isObject(value)) return { fields: value, fromSystem: undefined };
+  const fields = Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== "fromSystem" && v !== null));
+  return { fields, fromSystem: value["fromSystem"] ?? undefined };
 }
 
 /**
