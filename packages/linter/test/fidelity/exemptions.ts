@@ -32,7 +32,7 @@ export interface Exemption {
 
 export const EXEMPTIONS: readonly Exemption[] = [
   // Never looked at: accepted by xl and libxl, wrong on the host or in the guest.
-  { rule: "duplicate-mac", problem: /^MAC `[^`]*` \([0-9a-f:]+\)( on host \S+)? is also used (at|by) /, kind: "never-looked-at", source: "tools/xl/xl_parse.c parse_nic_config and libxl_nic.c libxl__device_nic_setdefault take any MAC; nothing compares the vifs of two guests" },
+  { rule: "duplicate-mac", problem: /^MAC `[^`]*`( \([0-9a-f:]+\))?( on host \S+)? is also used (at|by) /, kind: "never-looked-at", source: "tools/xl/xl_parse.c parse_nic_config and libxl_nic.c libxl__device_nic_setdefault take any MAC; nothing compares the vifs of two guests" },
   { rule: "duplicate-name", problem: /^The guest name `[^`]*` is also used by /, kind: "never-looked-at", source: "libxl_domain.c checks a name against running domains only, when the domain is created" },
   { rule: "duplicate-uuid", problem: /^The UUID `[^`]*` is also used by /, kind: "never-looked-at", source: "libxl_create.c takes the UUID as given; a clash shows only when both domains run" },
   { rule: "duplicate-disk-target", problem: /is also the target of .*, at least one of them writable$/, kind: "never-looked-at", source: "libxl_disk.c device_disk_add does not compare targets across guests" },

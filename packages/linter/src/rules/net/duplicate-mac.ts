@@ -83,7 +83,7 @@ export const duplicateMac: ProjectRule<MacFacts> = {
         const places = otherPlaces(shown.map((o) => ({ place: placeOf(o, use.path, true), local: o.path === use.path })), more, "vif");
         context.report(use.path, {
           range: rangeOfFact(use.range),
-          message: `MAC \`${use.written ?? mac}\` (${mac})${here} is also used ${places.short.startsWith("line ") ? "at" : "by"} ${places.short}`,
+          message: `MAC \`${use.written ?? mac}\`${use.written !== undefined ? ` (${mac})` : ""}${here} is also used ${places.short.startsWith("line ") ? "at" : "by"} ${places.short}`,
           help: `${places.helpLead}xl does not check this, and two interfaces with one address on a network steal each other's traffic. Give each vif its own MAC, or drop \`mac=\` to get a random one.`,
           related: relatedOf(shown, (o) => `the same MAC ${mac}${onHost(o.host)}`),
         });
