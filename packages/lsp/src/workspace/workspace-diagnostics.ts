@@ -13,6 +13,7 @@ import { classifyConfigFile, type Diagnostic as Finding, type Rule } from "@xlin
 import type { CancellationToken, Diagnostic, WorkspaceDocumentDiagnosticReport } from "vscode-languageserver";
 import { lintTogether } from "./lint-open-documents";
 import type { WorkspaceIndex } from "./workspace-index";
+import { yieldToRequests } from "./yield-to-requests";
 
 export interface WorkspaceReportRequest {
   readonly index: WorkspaceIndex;
@@ -36,7 +37,7 @@ export async function workspaceReports(request: WorkspaceReportRequest): Promise
   const pathByUri = new Map(files.map((f) => [f.uri, f.path]));
   for (const file of files) {
     if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToRequests();
       if (request.token.isCancellationRequested) return reports;
       sliceStart = performance.now();
     }

@@ -23,6 +23,7 @@ import { symbolFactsOf } from "../features/symbol-facts";
 import { discoverFolders, isInside, isWalked } from "./index-discovery";
 import type { DocumentPaths } from "./document-paths";
 import type { SymbolFact } from "./workspace-view";
+import { yieldToRequests } from "./yield-to-requests";
 
 export interface IndexedFile {
   /** Absolute path on disk. */
@@ -146,7 +147,7 @@ export class WorkspaceIndex {
     let step = walking.next();
     while (step.done !== true) {
       if (performance.now() - sliceStart >= sliceMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToRequests();
         if (this.builds !== build) return;
         sliceStart = performance.now();
       }
@@ -160,7 +161,7 @@ export class WorkspaceIndex {
       for (let i = 0; i < files.length; i++) {
         if (performance.now() - sliceStart >= sliceMs) {
           progress.report(i, files.length);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await yieldToRequests();
           if (this.builds !== build) return;
           sliceStart = performance.now();
         }
