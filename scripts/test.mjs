@@ -8,9 +8,12 @@ import { fingerprint } from "./corpus-guard.mjs";
 
 const sharedCorpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus");
 const corpusBefore = fingerprint(sharedCorpus);
-const report = ".cache/vitest-results.json";
+// `--report PATH`: where the vitest config writes its JSON report (the end-to-end config writes its own).
+const args = process.argv.slice(2);
+const reportAt = args.indexOf("--report");
+const report = reportAt >= 0 ? args.splice(reportAt, 2)[1] : ".cache/vitest-results.json";
 rmSync(report, { force: true });
-const run = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], { stdio: "inherit" });
+const run = spawnSync("npx", ["vitest", "run", ...args], { stdio: "inherit" });
 let status = run.status ?? 1;
 if (fingerprint(sharedCorpus) !== corpusBefore) {
   console.log(`a test changed ${sharedCorpus}, which tests may only read: restore it from its source and find the test`);
