@@ -50,7 +50,7 @@ describe("host folders declared with `hosts`", () => {
     const macs = findings(report, "duplicate-mac");
     expect(macs.map(([p]) => p)).toEqual(["dom0s/alpha/web.cfg", "dom0s/beta/web.cfg"]);
     const [, first] = macs[0] as [string, Diagnostic];
-    expect(first.message).toContain(") on host dom0s/alpha is also used by another vif");
+    expect(first.message).toContain("` on host dom0s/alpha is also used by another vif");
     expect(first.help).toContain("dom0s/beta/web.cfg:6 (host dom0s/beta)");
     expect(first.related).toEqual([expect.objectContaining({ path: "dom0s/beta/web.cfg", line: 6, message: "the same MAC 00:16:3e:00:00:01 on host dom0s/beta" })]);
   });

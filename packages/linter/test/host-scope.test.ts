@@ -125,7 +125,7 @@ describe("MACs: across hosts, or within one network", () => {
       "duplicate-mac",
     );
     expect(found).toHaveLength(2);
-    expect(found[0]?.message).toContain("(00:16:3e:00:00:01) on host alpha is also used by another vif");
+    expect(found[0]?.message).toContain("`00:16:3e:00:00:01` on host alpha is also used by another vif");
     expect(found[0]?.help).toContain("beta/b.cfg:6 (host beta)");
     expect(found[0]?.related).toEqual([expect.objectContaining({ path: "beta/b.cfg", message: "the same MAC 00:16:3e:00:00:01 on host beta" })]);
     expect(found[1]?.message).toContain(") on host beta is also used by another vif");
