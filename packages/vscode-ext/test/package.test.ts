@@ -59,6 +59,7 @@ describe("npm run package", () => {
       "extension/snippets/xl.json",
       "extension/images/icon.png",
       "extension/images/screenshot-problems.png",
+      "extension/images/screenshot-explain-rule.png",
       "extension/readme.md",
       "extension/changelog.md",
       "extension/LICENSE.txt",
