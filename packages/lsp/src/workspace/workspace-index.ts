@@ -46,7 +46,13 @@ export interface IndexOptions {
   readonly resolver: () => ConfigResolver;
   readonly rules?: readonly Rule[];
   readonly log?: (message: string) => void;
-  /** How long one slice of a build may read before it lets the event loop run (milliseconds). */
+  /**
+   * How long one slice of a build may read before it lets the event loop run
+   * (milliseconds). 4 by default: a request that arrives during a slice waits
+   * for its end, and bench:lsp measured hover and completion while indexing
+   * 10,000 configs at p99 20-23 ms with 4 ms slices against 26-37 ms with 8,
+   * for 0.1-0.2 s more indexing.
+   */
   readonly sliceMs?: number;
 }
 
@@ -140,7 +146,7 @@ export class WorkspaceIndex {
 
   private async runBuild(build: number, progress: IndexProgress): Promise<void> {
     const resolver = this.options.resolver();
-    const sliceMs = this.options.sliceMs ?? 8;
+    const sliceMs = this.options.sliceMs ?? 4;
     let sliceStart = performance.now();
     // The walk too goes in slices: a large tree takes a while to list.
     const walking = discoverFolders(this.folderPaths, resolver);
