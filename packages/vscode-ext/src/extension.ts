@@ -29,7 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (vscode.workspace.textDocuments.some((d) => d.languageId === XL_LANGUAGE)) void xlint.start();
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => d.languageId === XL_LANGUAGE && void xlint.start()));
-  const hasProjectFile = (await vscode.workspace.findFiles("**/xlint.json", "**/node_modules/**", 1)).length > 0;
+  // Either name of xlint's project file (the linter's CONFIG_FILE_NAMES) marks a workspace of configs.
+  const hasProjectFile = (await vscode.workspace.findFiles("**/{xlint.json,.xlint.json}", "**/node_modules/**", 1)).length > 0;
   if (hasProjectFile) void xlint.start();
   else startIfWanted();
 }

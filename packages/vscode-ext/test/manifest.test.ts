@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { allRules } from "@xlint/linter";
+import { allRules, CONFIG_FILE_NAMES } from "@xlint/linter";
 import { CONFIGURATION_COMMANDS, DEFAULT_SETTINGS, parseSettings } from "../../lsp/src/config";
 import { EXTENSION_ONLY_SETTINGS, manifestConfiguration } from "../scripts/manifest-settings.mjs";
 import { EXTENSION_ONLY_KEYS, withoutExtensionSettings } from "../src/server-settings";
@@ -82,7 +82,7 @@ describe("the extension's manifest", () => {
     }
     expect(manifest.main).toBe("./dist/extension.cjs");
     expect(manifest.activationEvents).toContain("onLanguage:xl");
-    expect(manifest.activationEvents).toContain("workspaceContains:**/xlint.json");
+    for (const name of CONFIG_FILE_NAMES) expect(manifest.activationEvents).toContain(`workspaceContains:**/${name}`);
     expect(manifest.activationEvents).not.toContain("*");
     expect(manifest.extensionKind).toEqual(["workspace"]);
   });
