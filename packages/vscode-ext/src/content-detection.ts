@@ -10,11 +10,12 @@
  * The other way round, the manifest gives every file of /etc/xen to xl, where
  * the hotplug scripts' neighbours and other tools' files also live: a file
  * given to xl by that name pattern alone (not `.xl`/`.xlcfg`) whose text is a
- * script, JSON or Python goes to that language instead (`handBackLanguage`).
+ * script, JSON or Python goes to that language instead (`handBackLanguage`),
+ * once: a user who then chooses xl for it keeps that choice.
  */
 import * as vscode from "vscode";
 import { classifyConfigFile } from "@xlint/linter";
-import { XL_LANGUAGE } from "./language";
+import { NAME_PATTERNS, XL_LANGUAGE } from "./language";
 import { matchesAssociation } from "./associations";
 import { handBackLanguage } from "./hand-back";
 
@@ -31,17 +32,25 @@ export class ContentDetection implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) void this.check(document);
   }
 
+  /** Files handed back once: if the user then chooses xl for one, that choice stays. */
+  private readonly handedBack = new Set<string>();
+
   private async check(document: vscode.TextDocument): Promise<void> {
-    const claimedByName = document.languageId === XL_LANGUAGE && !/\.(xl|xlcfg)$/i.test(document.uri.path);
-    if (document.uri.scheme !== "file" || document.getText().length > MAX_LENGTH) return;
-    if (!claimedByName && !(CLAIMED_BY_DEFAULT.has(document.languageId) && /\.cfg$/i.test(document.uri.path))) return;
+    if (document.uri.scheme !== "file") return;
+    const path = document.uri.path;
+    // Only what the manifest's name patterns gave to xl can be handed back (not `.xl`, not a file taken by content).
+    const claimedByName = document.languageId === XL_LANGUAGE && matchesAssociation(path, NAME_PATTERNS) && !this.handedBack.has(path);
+    if (!claimedByName && !(CLAIMED_BY_DEFAULT.has(document.languageId) && /\.cfg$/i.test(path))) return;
+    if (document.getText().length > MAX_LENGTH) return;
     const settings = vscode.workspace.getConfiguration("xlint", document.uri);
     if (!settings.get<boolean>("detectByContent", true)) return;
     const associations = vscode.workspace.getConfiguration("files", document.uri).get<Record<string, string>>("associations") ?? {};
-    if (matchesAssociation(document.uri.path, Object.keys(associations))) return;
-    const classification = classifyConfigFile(document.uri.path, document.getText());
+    if (matchesAssociation(path, Object.keys(associations))) return;
+    const classification = classifyConfigFile(path, document.getText());
     const language = claimedByName ? handBackLanguage(classification) : classification.kind === undefined ? undefined : XL_LANGUAGE;
-    if (language !== undefined) await vscode.languages.setTextDocumentLanguage(document, language);
+    if (language === undefined) return;
+    if (claimedByName) this.handedBack.add(path);
+    await vscode.languages.setTextDocumentLanguage(document, language);
   }
 
   dispose(): void {

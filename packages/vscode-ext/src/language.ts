@@ -8,3 +8,6 @@ export const XL_DOCUMENTS = [
 
 /** The name of the diagnostics' source, as the server sets it. */
 export const DIAGNOSTIC_SOURCE = "xlint";
+
+/** The manifest's `filenamePatterns` of the language (test/manifest.test.ts holds the two equal). */
+export const NAME_PATTERNS = ["**/etc/xen/*", "**/etc/xen/auto/*", "**/pkg/etc/xen/*"];

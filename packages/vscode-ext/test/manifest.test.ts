@@ -14,6 +14,7 @@ import { allRules, CONFIG_FILE_NAMES } from "@xlint/linter";
 import { CONFIGURATION_COMMANDS, DEFAULT_SETTINGS, parseSettings } from "../../lsp/src/config";
 import { EXTENSION_ONLY_SETTINGS, manifestConfiguration } from "../scripts/manifest-settings.mjs";
 import { EXTENSION_ONLY_KEYS, withoutExtensionSettings } from "../src/server-settings";
+import { NAME_PATTERNS } from "../src/language";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const manifestPath = path.join(packageDir, "package.json");
@@ -94,6 +95,7 @@ describe("the extension's manifest", () => {
 
   it("takes the files of /etc/xen by name, and leaves other files alone", () => {
     const language = manifest.contributes.languages[0];
+    expect(language.filenamePatterns).toEqual(NAME_PATTERNS);
     const byName = (file: string) =>
       language.filenamePatterns.some((p: string) => picomatch(p, { dot: true })(file)) || language.extensions.some((e: string) => file.endsWith(e));
     for (const file of ["/etc/xen/web01", "/etc/xen/web01.cfg", "/etc/xen/auto/web01.cfg", "/usr/pkg/etc/xen/netbsd-guest", "/home/me/guests/a.xl", "/srv/b.xlcfg"]) {
